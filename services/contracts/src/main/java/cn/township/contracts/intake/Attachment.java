@@ -1,0 +1,7 @@
+package cn.township.contracts.intake;
+
+/** A photo, recording or document attached to a ticket. */
+public record Attachment(
+        String url,
+        String mediaType) {
+}
