@@ -1,0 +1,50 @@
+package cn.township.infra.launcher;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A MongoDB-wire-compatible server (mongo-java-server) on 127.0.0.1: on-disk H2 storage by default so data
+ * survives a restart, or {@code --memory} for tests. It has no multi-document transactions and no
+ * {@code hello} command; the platform needs neither.
+ *
+ * <pre>java -cp … cn.township.infra.launcher.LocalMongo --port 27017 --data .run/mongo</pre>
+ */
+public final class LocalMongo {
+
+    private LocalMongo() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = Args.parse(argv);
+        int port = args.port("port", 27017);
+        LocalKafka.requireFree(port);
+        MongoBackend backend;
+        String where;
+        if (args.flag("memory")) {
+            backend = new MemoryBackend();
+            where = "in memory";
+        } else {
+            Path data = Path.of(args.get("data", ".run/mongo")).toAbsolutePath();
+            Files.createDirectories(data);
+            backend = new H2Backend(data.resolve("mongo.mv").toString());
+            where = "data in " + data;
+        }
+        MongoServer server = new MongoServer(backend);
+        server.enableOplog();
+        server.bind("127.0.0.1", port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            stopped.countDown();
+        }, "mongo-shutdown"));
+        System.out.println("MongoDB-wire server on 127.0.0.1:" + port + ", " + where);
+        stopped.await();
+    }
+}

@@ -1,0 +1,18 @@
+package cn.township.dispatch;
+
+import cn.township.contracts.Topics;
+import cn.township.messaging.MessagingProperties;
+import cn.township.messaging.MessagingTopics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The topics this service publishes and consumes, each with its dead-letter topic. */
+@Configuration(proxyBeanMethods = false)
+class DispatchTopics {
+
+    @Bean
+    KafkaAdmin.NewTopics dispatchTopics(MessagingProperties properties) {
+        return MessagingTopics.withDeadLetters(properties.partitions(), Topics.DISPATCH_CASES, Topics.INTAKE_TICKETS, Topics.MEDIATION_SESSIONS, Topics.VILLAGE_AFFAIRS);
+    }
+}

@@ -1,0 +1,252 @@
+package cn.township.messaging.outbox;
+
+import cn.township.contracts.CloudEventHeaders;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.BulkWriteOptions;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Publishes the events stored in aggregate documents, then removes them from the documents. Writers tell it
+ * which document has something new ({@link #publishSoon}); a periodic sweep finds anything left behind (by
+ * a crash, another instance or a broker outage). A crash between publish and removal publishes the event
+ * again later, never zero times; consumers are idempotent on {@code ce_id}.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Bson HAS_PENDING = Filters.exists(OutboxStore.OUTBOX + ".0");
+
+    private final Producer<String, byte[]> producer;
+    private final String source;
+    private final Settings settings;
+    private final Map<String, MongoCollection<Document>> collections = new ConcurrentHashMap<>();
+    private final LinkedBlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
+    private volatile Consumer<List<PendingEvent>> afterPublish = events -> { };
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    public OutboxRelay(Producer<String, byte[]> producer, String source, Settings settings) {
+        this.producer = producer;
+        this.source = source;
+        this.settings = settings;
+    }
+
+    /** How often the relay sweeps, how many documents it takes at once, how long it waits for the broker. */
+    public record Settings(Duration sweepInterval, int batchSize, Duration sendTimeout) {
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(2), 500, Duration.ofSeconds(30));
+        }
+    }
+
+    void watch(MongoCollection<Document> collection) {
+        collections.putIfAbsent(collection.getNamespace().getCollectionName(), collection);
+    }
+
+    /** A document has new events: publish them as soon as possible. */
+    public void publishSoon(String collection, Object id) {
+        hints.offer(new Hint(collection, id));
+    }
+
+    /** Test hook: runs after the broker acknowledged a batch and before it is removed from the documents. */
+    void afterPublish(Consumer<List<PendingEvent>> hook) {
+        this.afterPublish = hook;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        worker = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        long nextSweep = 0;
+        while (running) {
+            try {
+                if (System.nanoTime() >= nextSweep) {
+                    sweep();
+                    nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
+                }
+                Hint first = hints.poll(Math.max(1, (nextSweep - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<Hint> batch = new ArrayList<>();
+                    batch.add(first);
+                    hints.drainTo(batch, settings.batchSize() * 4);
+                    publishHinted(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RelayStopped e) {
+                log.warn("outbox relay stopped by its test hook");
+                running = false;
+                return;
+            } catch (RuntimeException e) {
+                log.warn("outbox relay: {} (will retry)", e.toString());
+                nextSweep = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            }
+        }
+    }
+
+    /** Publishes everything pending in every watched collection; returns how many events went out. */
+    public int sweep() {
+        int published = 0;
+        for (MongoCollection<Document> collection : collections.values()) {
+            List<Document> docs;
+            int round;
+            do {
+                docs = collection.find(HAS_PENDING).projection(Projections.include(OutboxStore.OUTBOX))
+                        .limit(settings.batchSize()).into(new ArrayList<>());
+                round = publish(collection, docs);
+                published += round;
+            } while (docs.size() == settings.batchSize() && round > 0 && running);
+        }
+        return published;
+    }
+
+    private void publishHinted(List<Hint> batch) {
+        Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+        for (Hint hint : batch) {
+            byCollection.computeIfAbsent(hint.collection(), c -> new java.util.LinkedHashSet<>()).add(hint.id());
+        }
+        byCollection.forEach((name, ids) -> {
+            MongoCollection<Document> collection = collections.get(name);
+            if (collection != null) {
+                List<Document> docs = collection.find(Filters.and(Filters.in("_id", ids), HAS_PENDING))
+                        .projection(Projections.include(OutboxStore.OUTBOX)).into(new ArrayList<>());
+                publish(collection, docs);
+            }
+        });
+    }
+
+    private int publish(MongoCollection<Document> collection, List<Document> docs) {
+        if (docs.isEmpty()) {
+            return 0;
+        }
+        Map<Object, List<PendingEvent>> byDoc = new LinkedHashMap<>();
+        Map<Object, List<Future<RecordMetadata>>> sends = new LinkedHashMap<>();
+        for (Document doc : docs) {
+            List<PendingEvent> events = doc.getList(OutboxStore.OUTBOX, Document.class).stream()
+                    .map(PendingEvent::fromDocument).toList();
+            byDoc.put(doc.get("_id"), events);
+            sends.put(doc.get("_id"), events.stream().map(e -> producer.send(record(e))).toList());
+        }
+        List<UpdateOneModel<Document>> removals = new ArrayList<>();
+        List<PendingEvent> acknowledged = new ArrayList<>();
+        for (var entry : sends.entrySet()) {
+            List<String> done = new ArrayList<>();
+            List<PendingEvent> events = byDoc.get(entry.getKey());
+            for (int i = 0; i < events.size(); i++) {
+                if (!acknowledged(entry.getValue().get(i))) {
+                    break; // keep order: the rest of this document's events wait for the next round
+                }
+                done.add(events.get(i).id());
+                acknowledged.add(events.get(i));
+            }
+            if (!done.isEmpty()) {
+                removals.add(new UpdateOneModel<>(Filters.eq("_id", entry.getKey()),
+                        Updates.pullByFilter(new Document(OutboxStore.OUTBOX,
+                                new Document(PendingEvent.FIELD_ID, new Document("$in", done))))));
+            }
+        }
+        afterPublish.accept(acknowledged);
+        if (!removals.isEmpty()) {
+            collection.bulkWrite(removals, new BulkWriteOptions().ordered(false));
+        }
+        return acknowledged.size();
+    }
+
+    private boolean acknowledged(Future<RecordMetadata> send) {
+        try {
+            send.get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("outbox relay: publish not acknowledged, will retry: {}", e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(PendingEvent e) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(headers, CloudEventHeaders.ID, e.id());
+        header(headers, CloudEventHeaders.TYPE, e.ceType());
+        header(headers, CloudEventHeaders.SOURCE, source);
+        header(headers, CloudEventHeaders.SUBJECT, e.subject());
+        header(headers, CloudEventHeaders.TIME, e.time().toString());
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        header(headers, CloudEventHeaders.TRACEPARENT, e.traceparent());
+        return new ProducerRecord<>(e.topic(), null, e.key(), e.payload().getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private record Hint(String collection, Object id) {
+    }
+
+    /** Thrown by a test hook to stop the relay dead, as a crash would. */
+    static final class RelayStopped extends RuntimeException {
+        RelayStopped() {
+            super("relay stopped");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package cn.township.messaging.outbox;
+
+import cn.township.contracts.DomainEvent;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes an aggregate's state and the events it caused in ONE single-document write: the document carries
+ * its unsent events in {@value #OUTBOX} until the relay has published them. Optimistic concurrency on
+ * {@value #VERSION}. No multi-document transaction is needed, so this works on the embedded MongoDB-wire
+ * server and on a sharded replica set alike.
+ */
+public final class OutboxStore {
+
+    public static final String OUTBOX = "outbox";
+    public static final String VERSION = "version";
+
+    private final MongoCollection<Document> collection;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public OutboxStore(MongoCollection<Document> collection, OutboxRelay relay, Clock clock) {
+        this.collection = collection;
+        this.relay = relay;
+        this.clock = clock;
+        relay.watch(collection);
+    }
+
+    public MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    /**
+     * Stores a new aggregate at version 1 with its events.
+     *
+     * @throws com.mongodb.MongoWriteException with a duplicate-key error when the id exists
+     */
+    public void insert(Document state, List<? extends DomainEvent> events) {
+        Document doc = new Document(state);
+        doc.put(VERSION, 1L);
+        doc.put(OUTBOX, pending(events));
+        collection.insertOne(doc);
+        relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"));
+    }
+
+    /**
+     * Replaces the aggregate's state if it is still at {@code expectedVersion}, appending its new events.
+     *
+     * @return false when someone else changed it first (nothing was written)
+     */
+    public boolean update(Object id, long expectedVersion, Document state, List<? extends DomainEvent> events) {
+        return updateWhere(Filters.and(Filters.eq("_id", id), Filters.eq(VERSION, expectedVersion)), id,
+                setAll(state, expectedVersion + 1), events);
+    }
+
+    /**
+     * Applies an update to the document matching {@code filter} (which must select by {@code _id}), bumping
+     * its version and appending events, all in one write.
+     *
+     * @return false when no document matched
+     */
+    public boolean updateWhere(Bson filter, Object id, Bson update, List<? extends DomainEvent> events) {
+        List<Bson> parts = new ArrayList<>();
+        parts.add(update);
+        if (!events.isEmpty()) {
+            parts.add(Updates.pushEach(OUTBOX, pending(events)));
+        }
+        UpdateResult result = collection.updateOne(filter, Updates.combine(parts));
+        if (result.getMatchedCount() == 0) {
+            return false;
+        }
+        if (!events.isEmpty()) {
+            relay.publishSoon(collection.getNamespace().getCollectionName(), id);
+        }
+        return true;
+    }
+
+    private static Bson setAll(Document state, long newVersion) {
+        List<Bson> sets = new ArrayList<>();
+        state.forEach((field, value) -> {
+            if (!"_id".equals(field) && !OUTBOX.equals(field) && !VERSION.equals(field)) {
+                sets.add(Updates.set(field, value));
+            }
+        });
+        sets.add(Updates.set(VERSION, newVersion));
+        return Updates.combine(sets);
+    }
+
+    private List<Document> pending(List<? extends DomainEvent> events) {
+        var now = clock.instant();
+        return events.stream().map(e -> PendingEvent.of(e, now).toDocument()).toList();
+    }
+}
