@@ -55,8 +55,10 @@ public class ClaimLedger {
      */
     public Result claim(String sessionId, Collection<String> resources, Interval span, Staleness stale) {
         List<String> inserted = new ArrayList<>();
+        // one global order (time, then key): of two bookings racing for the same claims one always wins
+        List<String> ordered = resources.stream().distinct().sorted().toList();
         for (Instant grain : grains(span)) {
-            for (String resource : resources) {
+            for (String resource : ordered) {
                 String id = id(resource, grain);
                 Document doc = new Document("_id", id).append("resource", resource).append("sessionId", sessionId)
                         .append("at", Bson.date(grain)).append("claimedAt", Bson.date(clock.instant()));
