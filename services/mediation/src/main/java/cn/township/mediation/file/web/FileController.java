@@ -51,7 +51,7 @@ class FileController {
         }
         List<Party> parties = body.parties().stream().map(FileController::party).toList();
         var opened = files.openOnRequest(caller.user(), body.caseId(), body.village(), body.disputeType(), parties,
-                body.confidential(), body.plan(), key);
+                Boolean.TRUE.equals(body.confidential()), body.plan(), key);
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(FileView.of(caller, opened.file()));
     }

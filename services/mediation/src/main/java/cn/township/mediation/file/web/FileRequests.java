@@ -25,7 +25,7 @@ final class FileRequests {
 
     record OpenFile(@Nullable @Size(max = 80) String caseId, @NotBlank @Size(max = 60) String village,
                     @NotNull DisputeType disputeType, @NotEmpty @Size(max = 20) List<@Valid @NotNull PartyInput> parties,
-                    boolean confidential, @Nullable @Size(max = 4000) String plan) {
+                    @Nullable Boolean confidential, @Nullable @Size(max = 4000) String plan) {
     }
 
     record RecordStep(@NotNull StepKind kind, @NotEmpty @Size(max = 20) List<@NotBlank String> who,
