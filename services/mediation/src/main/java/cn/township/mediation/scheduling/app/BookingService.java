@@ -16,6 +16,7 @@ import cn.township.mediation.scheduling.Interval;
 import cn.township.mediation.scheduling.RequiredRoles;
 import cn.township.mediation.scheduling.Session;
 import cn.township.mediation.scheduling.SessionStatus;
+import cn.township.mediation.scheduling.persistence.BusyIndex;
 import cn.township.mediation.scheduling.persistence.ClaimLedger;
 import cn.township.mediation.scheduling.persistence.SessionStore;
 import org.jspecify.annotations.Nullable;
@@ -48,17 +49,19 @@ public class BookingService {
     private final RosterStore roster;
     private final SessionStore sessions;
     private final ClaimLedger claims;
+    private final BusyIndex busy;
     private final RequiredRoles requiredRoles;
     private final MediationProperties properties;
     private final Clock clock;
 
     BookingService(FileService files, Team team, RosterStore roster, SessionStore sessions, ClaimLedger claims,
-                   RequiredRoles requiredRoles, MediationProperties properties, Clock clock) {
+                   BusyIndex busy, RequiredRoles requiredRoles, MediationProperties properties, Clock clock) {
         this.files = files;
         this.team = team;
         this.roster = roster;
         this.sessions = sessions;
         this.claims = claims;
+        this.busy = busy;
         this.requiredRoles = requiredRoles;
         this.properties = properties;
         this.clock = clock;
@@ -92,6 +95,7 @@ public class BookingService {
             claims.releaseAllBut(session.id(), session.resources(), null);
             throw e;
         }
+        busy.add(id, session.resources(), when);
         return get(id);
     }
 
@@ -116,6 +120,8 @@ public class BookingService {
             throw new Conflict("session " + sessionId + " was changed by someone else; reload and try again");
         }
         claims.releaseAllBut(sessionId, resources, when);
+        busy.remove(sessionId, session.resources(), session.when());
+        busy.add(sessionId, resources, when);
         return get(sessionId);
     }
 
@@ -126,6 +132,7 @@ public class BookingService {
             throw new Conflict("session " + sessionId + " was changed by someone else; reload and try again");
         }
         claims.releaseAllBut(sessionId, session.resources(), null);
+        busy.remove(sessionId, session.resources(), session.when());
         return get(sessionId);
     }
 

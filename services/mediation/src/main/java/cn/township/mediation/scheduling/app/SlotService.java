@@ -12,7 +12,7 @@ import cn.township.mediation.scheduling.RequiredRoles;
 import cn.township.mediation.scheduling.ResourceCalendar;
 import cn.township.mediation.scheduling.Resources;
 import cn.township.mediation.scheduling.SlotFinder;
-import cn.township.mediation.scheduling.persistence.SessionStore;
+import cn.township.mediation.scheduling.persistence.BusyIndex;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * Answers "find a slot": loads the calendars of the named members, the file's parties and the candidate
- * rooms (weekly hours, dated exceptions, scheduled sessions) and asks {@link SlotFinder}.
+ * rooms (weekly hours, dated exceptions, booked spans from the {@link BusyIndex}) and asks {@link SlotFinder}.
  */
 @Service
 public class SlotService {
@@ -35,16 +35,16 @@ public class SlotService {
 
     private final FileService files;
     private final Team team;
-    private final SessionStore sessions;
+    private final BusyIndex busyIndex;
     private final RequiredRoles requiredRoles;
     private final MediationProperties properties;
     private final Clock clock;
 
-    SlotService(FileService files, Team team, SessionStore sessions, RequiredRoles requiredRoles,
+    SlotService(FileService files, Team team, BusyIndex busyIndex, RequiredRoles requiredRoles,
                 MediationProperties properties, Clock clock) {
         this.files = files;
         this.team = team;
-        this.sessions = sessions;
+        this.busyIndex = busyIndex;
         this.requiredRoles = requiredRoles;
         this.properties = properties;
         this.clock = clock;
@@ -88,7 +88,7 @@ public class SlotService {
         List<String> keys = new ArrayList<>();
         members.forEach(m -> keys.add(Resources.member(m.id())));
         parties.stream().filter(p -> p.household() != null).forEach(p -> keys.add(Resources.household(p.household())));
-        Map<String, List<Interval>> busy = sessions.busy(keys, from, to);
+        Map<String, List<Interval>> busy = busyIndex.busy(keys, from, to);
         List<ResourceCalendar> calendars = new ArrayList<>();
         for (Member m : members) {
             List<Interval> spans = new ArrayList<>(busy.getOrDefault(Resources.member(m.id()), List.of()));
@@ -102,7 +102,7 @@ public class SlotService {
     }
 
     private List<ResourceCalendar> roomCalendars(List<Room> rooms, Instant from, Instant to) {
-        Map<String, List<Interval>> busy = sessions.busy(rooms.stream().map(r -> Resources.room(r.id())).toList(), from, to);
+        Map<String, List<Interval>> busy = busyIndex.busy(rooms.stream().map(r -> Resources.room(r.id())).toList(), from, to);
         return rooms.stream().map(r -> new ResourceCalendar(r.id(), r.hours(),
                 busy.getOrDefault(Resources.room(r.id()), List.of()))).toList();
     }

@@ -2,7 +2,6 @@ package cn.township.mediation.scheduling.persistence;
 
 import cn.township.contracts.mediation.MediationEvent;
 import cn.township.mediation.persistence.Bson;
-import cn.township.mediation.scheduling.Interval;
 import cn.township.mediation.scheduling.Reminder;
 import cn.township.mediation.scheduling.Session;
 import cn.township.mediation.scheduling.SessionStatus;
@@ -11,7 +10,6 @@ import cn.township.messaging.outbox.OutboxStore;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -20,10 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Sessions in MongoDB, each document carrying its unsent events. */
@@ -32,7 +27,7 @@ public class SessionStore {
 
     private final OutboxStore store;
 
-    SessionStore(MongoDatabase database, OutboxRelay relay, Clock clock) {
+    public SessionStore(MongoDatabase database, OutboxRelay relay, Clock clock) {
         this.store = new OutboxStore(database.getCollection("sessions"), relay, clock);
         store.collection().createIndex(Indexes.ascending("resources"));
         store.collection().createIndex(Indexes.ascending("fileId"));
@@ -60,26 +55,6 @@ public class SessionStore {
     public List<Session> holding(String resource, Instant from) {
         return store.collection().find(Filters.and(Filters.eq("resources", resource), Filters.gt("endsAt", Bson.date(from))))
                 .sort(Sorts.ascending("startsAt")).map(SessionStore::toSession).into(new ArrayList<>());
-    }
-
-    /**
-     * The busy spans of the given resources within [from, to): scheduled sessions only, read with a projection
-     * (no full documents) since find-slot runs this on every request.
-     */
-    public Map<String, List<Interval>> busy(Collection<String> resources, Instant from, Instant to) {
-        Map<String, List<Interval>> busy = new HashMap<>();
-        store.collection().find(Filters.and(Filters.in("resources", resources), Filters.eq("status", "SCHEDULED"),
-                        Filters.lt("startsAt", Bson.date(to)), Filters.gt("endsAt", Bson.date(from))))
-                .projection(Projections.include("resources", "startsAt", "endsAt"))
-                .forEach(d -> {
-                    Interval span = new Interval(Bson.instant(d, "startsAt"), Bson.instant(d, "endsAt"));
-                    for (String r : Bson.strings(d, "resources")) {
-                        if (resources.contains(r)) {
-                            busy.computeIfAbsent(r, k -> new ArrayList<>()).add(span);
-                        }
-                    }
-                });
-        return busy;
     }
 
     /** Scheduled sessions with a reminder due by now. */
