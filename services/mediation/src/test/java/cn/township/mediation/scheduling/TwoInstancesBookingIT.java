@@ -34,10 +34,11 @@ class TwoInstancesBookingIT {
 
     @Test
     void concurrentBookingsOnTwoInstancesNeverDoubleBookTheElder() throws Exception {
-        try (var second = new SpringApplicationBuilder(MediationApplication.class).properties(
-                "server.port=0",
-                "spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
-                "spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers")).run();
+        // command-line arguments outrank application.yml, as the first instance's test properties do
+        try (var second = new SpringApplicationBuilder(MediationApplication.class).run(
+                "--server.port=0",
+                "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
+                "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"));
              var pool = Executors.newFixedThreadPool(2)) {
             Api one = Api.at(port).mediator();
             Api two = Api.at(Integer.parseInt(second.getEnvironment().getProperty("local.server.port"))).mediator();
