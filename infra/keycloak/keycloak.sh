@@ -2,7 +2,7 @@
 # Runs the Keycloak server distribution (unpacked by infra/keycloak/pom.xml from
 # Maven Central) on 127.0.0.1 without Docker, with the township realm imported.
 #
-#   infra/keycloak/keycloak.sh start|stop|status
+#   infra/keycloak/keycloak.sh start|stop|status|reset
 #
 # Environment:
 #   KEYCLOAK_PORT             HTTP port                    (default 8180)
@@ -217,9 +217,22 @@ status() {
   return 3
 }
 
+# The realm is imported only into an empty database (IGNORE_EXISTING); after
+# editing realm/township-realm.json, `reset` then `start` to re-import it.
+reset() {
+  stop
+  # only delete a folder this script made (it holds home/ and keycloak.log)
+  if [[ -d "$DATA_DIR" && ! ( -d "$HOME_DIR/data" || -f "$LOG_FILE" ) ]]; then
+    fail "$DATA_DIR does not look like a Keycloak data folder; not deleting it"
+  fi
+  rm -rf "$DATA_DIR"
+  say "removed $DATA_DIR"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  reset) reset ;;
+  *) echo "usage: $0 start|stop|status|reset" >&2; exit 2 ;;
 esac
