@@ -109,7 +109,8 @@ class Open311Controller {
     @PostMapping(path = BASE + "/requests.{format}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> create(@PathVariable String format, @RequestParam MultiValueMap<String, String> form) {
         check(format, form.getFirst("jurisdiction_id"));
-        String client = settings.clients().get(form.getFirst("api_key"));
+        String apiKey = form.getFirst("api_key");
+        String client = apiKey == null ? null : settings.clients().get(apiKey);
         if (client == null) {
             throw new Open311Error(HttpStatus.FORBIDDEN, format, "api_key is missing or not known");
         }

@@ -74,11 +74,14 @@ class ClassificationIT {
         String phone = "1390000" + (1000 + (int) (Math.random() * 8999));
         var base = TicketPushes.phone(TicketPushes.valid(TicketPushes.newTicketNo()), phone);
         String first = push(TicketPushes.with(base, Map.of("category", "street-lights",
-                "address", "熊儿寨乡北土门村村委会西侧路灯", "receivedAt", "2026-05-01T08:00:00+08:00")));
+                "address", "熊儿寨乡北土门村村委会西侧路灯", "receivedAt", "2026-05-01T08:00:00+08:00",
+                "dueAt", "2026-12-31T00:00:00+08:00")));
         String second = push(TicketPushes.with(base, Map.of("ticketNo", TicketPushes.newTicketNo(),
-                "category", "street-lights", "address", "北土门村西路口", "receivedAt", "2026-05-20T09:00:00+08:00")));
+                "category", "street-lights", "address", "北土门村西路口", "receivedAt", "2026-05-20T09:00:00+08:00",
+                "dueAt", "2026-12-31T00:00:00+08:00")));
         String afterWindow = push(TicketPushes.with(base, Map.of("ticketNo", TicketPushes.newTicketNo(),
-                "category", "street-lights", "address", "北土门村", "receivedAt", "2026-07-30T09:00:00+08:00")));
+                "category", "street-lights", "address", "北土门村", "receivedAt", "2026-07-30T09:00:00+08:00",
+                "dueAt", "2026-12-31T00:00:00+08:00")));
 
         assertThat(received(first).linkedTicketIds()).isEmpty();
         TicketReceived repeat = received(second);
@@ -93,7 +96,7 @@ class ClassificationIT {
     @Test
     void severalCallersAboutOnePlaceAndProblemAreProposedAsOneCase() {
         var base = TicketPushes.with(TicketPushes.valid(TicketPushes.newTicketNo()), Map.of("category", "water-supply",
-                "address", "熊儿寨乡花峪村", "receivedAt", "2026-06-02T08:00:00+08:00"));
+                "address", "熊儿寨乡花峪村", "receivedAt", "2026-06-02T08:00:00+08:00", "dueAt", "2026-12-31T00:00:00+08:00"));
         String a = push(TicketPushes.phone(base, "13700001111"));
         String b = push(TicketPushes.phone(TicketPushes.with(base, Map.of("ticketNo", TicketPushes.newTicketNo(),
                 "receivedAt", "2026-06-03T10:00:00+08:00")), "13700002222"));
