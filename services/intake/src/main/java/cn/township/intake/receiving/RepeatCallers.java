@@ -2,10 +2,13 @@ package cn.township.intake.receiving;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -17,64 +20,80 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The repeat-caller index. Two small collections keyed by {@code _id}, so every lookup is one key read:
- * {@code callers} (keyed hash of the phone + place + category → that caller's recent tickets) links a
- * repeat caller to their earlier tickets; {@code areas} (place + category → recent tickets from anyone)
- * proposes several callers about one place and problem as one case. The index is written after the
+ * The repeat-caller index, one collection of small documents keyed by {@code _id}: {@code caller|…} (keyed
+ * hash of the phone + place + category → that caller's recent tickets) links a repeat caller to their
+ * earlier tickets; {@code area|…} (place + category → recent tickets from anyone) proposes several callers
+ * about one place and problem as one case. Both are read in one round trip and written in one. The index is written after the
  * ticket; a crash in between loses one link, never a ticket.
  */
 public final class RepeatCallers {
 
     private static final int REMEMBERED = 20;
 
-    private final MongoCollection<Document> callers;
-    private final MongoCollection<Document> areas;
+    private final MongoCollection<Document> index;
     private final Duration repeatWindow;
     private final Duration similarWindow;
 
     public RepeatCallers(MongoDatabase database, Duration repeatWindow, Duration similarWindow) {
-        this.callers = database.getCollection("callers");
-        this.areas = database.getCollection("areas");
+        this.index = database.getCollection("repeatCallers");
         this.repeatWindow = repeatWindow;
         this.similarWindow = similarWindow;
     }
 
-    /** Earlier tickets of the same caller about the same place and category within the repeat window. */
-    public List<String> earlierFromSameCaller(@Nullable String phoneKey, @Nullable String place, String category,
-                                              Instant at) {
-        if (phoneKey == null || place == null) {
-            return List.of();
-        }
-        return recent(callers, phoneKey + "|" + place + "|" + category, at.minus(repeatWindow), at, null);
+    /** What the index knows about a new ticket's caller and place, read in one round trip. */
+    public record Matches(List<String> sameCaller, List<String> otherCallers) {
     }
 
-    /** Recent tickets of OTHER callers about the same place and category: a proposal to handle them as one case. */
-    public List<String> similarFromOthers(@Nullable String phoneKey, @Nullable String place, String category,
-                                          Instant at) {
+    /**
+     * Earlier tickets of the same caller about the same place and category within the repeat window, and
+     * recent tickets of OTHER callers about the same place and category (a proposal to handle them as one case).
+     */
+    public Matches find(@Nullable String phoneKey, @Nullable String place, String category, Instant at) {
         if (place == null) {
-            return List.of();
+            return new Matches(List.of(), List.of());
         }
-        return recent(areas, place + "|" + category, at.minus(similarWindow), at, phoneKey);
+        String callerId = callerId(phoneKey, place, category);
+        String areaId = areaId(place, category);
+        List<Object> ids = callerId == null ? List.of(areaId) : List.of(callerId, areaId);
+        Document caller = null;
+        Document area = null;
+        for (Document d : index.find(Filters.in("_id", ids))) {
+            if (d.getString("_id").equals(areaId)) {
+                area = d;
+            } else {
+                caller = d;
+            }
+        }
+        return new Matches(recent(caller, at.minus(repeatWindow), at, null),
+                recent(area, at.minus(similarWindow), at, phoneKey));
     }
 
+    /** Adds a stored ticket to the index (one round trip). */
     public void remember(String ticketId, @Nullable String phoneKey, @Nullable String place, String category,
                          Instant at) {
         if (place == null) {
             return;
         }
-        Document entry = new Document("ticketId", ticketId).append("at", Date.from(at))
-                .append("phoneKey", phoneKey);
+        Document entry = new Document("ticketId", ticketId).append("at", Date.from(at)).append("phoneKey", phoneKey);
         var push = Updates.pushEach("tickets", List.of(entry), new PushOptions().slice(-REMEMBERED));
-        if (phoneKey != null) {
-            callers.updateOne(Filters.eq("_id", phoneKey + "|" + place + "|" + category), push,
-                    new UpdateOptions().upsert(true));
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        String callerId = callerId(phoneKey, place, category);
+        if (callerId != null) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", callerId), push, new UpdateOptions().upsert(true)));
         }
-        areas.updateOne(Filters.eq("_id", place + "|" + category), push, new UpdateOptions().upsert(true));
+        writes.add(new UpdateOneModel<>(Filters.eq("_id", areaId(place, category)), push, new UpdateOptions().upsert(true)));
+        index.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
-    private static List<String> recent(MongoCollection<Document> collection, String id, Instant from, Instant to,
-                                       @Nullable String excludePhoneKey) {
-        Document doc = collection.find(Filters.eq("_id", id)).first();
+    private static @Nullable String callerId(@Nullable String phoneKey, String place, String category) {
+        return phoneKey == null ? null : "caller|" + phoneKey + "|" + place + "|" + category;
+    }
+
+    private static String areaId(String place, String category) {
+        return "area|" + place + "|" + category;
+    }
+
+    private static List<String> recent(@Nullable Document doc, Instant from, Instant to, @Nullable String excludePhoneKey) {
         if (doc == null) {
             return List.of();
         }

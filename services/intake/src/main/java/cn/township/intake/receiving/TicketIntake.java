@@ -52,16 +52,13 @@ public final class TicketIntake {
         Category category = catalogue.find(t.category()).orElseThrow(() -> new UnknownCategory("category", t.category()));
         String fingerprint = t.fingerprint();
         String ticketId = ticketId(t);
-        var seen = t.ticketNo() != null ? store.byTicketNo(t.ticketNo()) : store.byId(ticketId);
-        if (seen.isPresent()) {
-            return replay(seen.get(), fingerprint);
-        }
         Placement placement = place(t);
         ProtectedPhone phone = t.phone() == null ? null : phones.protect(t.phone());
         String phoneKey = phone == null ? null : phone.key();
         String place = RepeatCallers.place(placement.village(), t.address());
-        List<String> linked = repeatCallers.earlierFromSameCaller(phoneKey, place, category.code(), t.receivedAt());
-        List<String> similar = repeatCallers.similarFromOthers(phoneKey, place, category.code(), t.receivedAt());
+        RepeatCallers.Matches matches = repeatCallers.find(phoneKey, place, category.code(), t.receivedAt());
+        List<String> linked = matches.sameCaller();
+        List<String> similar = matches.otherCallers();
 
         Complainant complainant = t.complainantName() == null && phone == null ? null
                 : new Complainant(t.complainantName(), phone == null ? null : phone.masked(), phoneKey);
@@ -71,6 +68,7 @@ public final class TicketIntake {
                 complainant, t.confidential(), t.urgency(), t.dueAt(), t.attachments(), linked, t.reportedBy());
         Document doc = TicketDocuments.of(received, t, fingerprint, phone, similar, placement.matchedBy(),
                 clock.instant());
+        // no look-up first: the unique ticket number (or the derived grid report id) decides, atomically
         if (!store.insert(doc, List.of(received))) {
             Document existing = (t.ticketNo() != null ? store.byTicketNo(t.ticketNo()) : store.byId(ticketId))
                     .orElseThrow(() -> new IllegalStateException("duplicate key but no ticket for " + ticketId));
