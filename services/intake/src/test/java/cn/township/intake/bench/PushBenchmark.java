@@ -42,6 +42,9 @@ public final class PushBenchmark {
     private static final String[] CATEGORIES = {"roads", "street-lights", "water-supply", "drainage", "sanitation",
             "noise", "neighbour-dispute", "construction-dispute", "social-security", "public-order"};
 
+    /** A push not answered within this counts as failed (and keeps a saturated run bounded in time). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final URI endpoint;
@@ -152,7 +155,7 @@ public final class PushBenchmark {
                 + ADDRESSES[r.nextInt(ADDRESSES.length)] + r.nextInt(100) + "号\",\"complainant\":{\"name\":\"测试\","
                 + "\"phone\":\"13" + (100_000_000 + r.nextInt(800_000_000)) + "\"},\"confidential\":false,"
                 + "\"urgency\":\"NORMAL\"}";
-        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT).header("Content-Type", "application/json")
                 .header("X-User", "bench").header("X-Roles", "hotline")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
