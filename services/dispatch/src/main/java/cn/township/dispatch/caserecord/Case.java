@@ -333,6 +333,15 @@ public record Case(String id, List<String> ticketIds, CaseFacts facts, CaseState
         return close(key, CaseOutcome.WITHDRAWN, null, now);
     }
 
+    /** The city added to a ticket (补充): recorded on the timeline, once per message. */
+    public CaseChange supplement(String messageId, String text, Instant now) {
+        String key = "supplement:" + messageId;
+        if (applied.contains(key) || !state.open()) {
+            return unchanged();
+        }
+        return change(Officer.SYSTEM_NAME, now, d -> d.remember(key), "SUPPLEMENTED", text);
+    }
+
     // ---- deadlines
 
     /** Fires every warning, breach and report-in deadline due by {@code now}, each once. */
