@@ -15,6 +15,7 @@ import cn.township.contracts.dispatch.DispatchEvent;
 import cn.township.contracts.dispatch.ReportInOverdue;
 import cn.township.contracts.dispatch.SlaBreached;
 import cn.township.contracts.dispatch.SlaWarning;
+import cn.township.contracts.dispatch.SupervisionDigestIssued;
 import cn.township.contracts.dispatch.WhistleBlown;
 
 /** Turns each event a case caused into a line of its timeline. */
@@ -50,6 +51,7 @@ final class Timeline {
             case CaseClosed e -> new TimelineEntry(e.at(), by, "CLOSED",
                     e.outcome() + (e.satisfaction() == null ? "" : ", " + e.satisfaction()));
             case CaseReopened e -> new TimelineEntry(e.at(), by, "REOPENED", e.reason());
+            case SupervisionDigestIssued e -> new TimelineEntry(e.at(), by, "DIGEST_ISSUED", e.digestId());
         };
     }
 }

@@ -4,6 +4,7 @@ import cn.township.dispatch.DispatchProperties;
 import cn.township.dispatch.casework.CaseWork;
 import cn.township.dispatch.persistence.CaseRepository;
 import cn.township.dispatch.persistence.StoredCase;
+import cn.township.dispatch.supervision.DigestIssuer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,7 +19,7 @@ import java.util.List;
  * ({@code nextTimerAt}, indexed) and which warnings and breaches have fired. A due case is claimed by the
  * write itself: the fired markers, the new state and the events go in ONE update conditional on the version
  * read, so with several instances exactly one fires each timer, and a timer missed while no instance ran
- * fires at the next poll.
+ * fires at the next poll. The same loop issues the daily supervision digest when its time comes.
  */
 @Component
 public class DeadlineScheduler implements SmartLifecycle {
@@ -29,10 +30,13 @@ public class DeadlineScheduler implements SmartLifecycle {
     private final CaseWork work;
     private final Clock clock;
     private final DispatchProperties.Timers settings;
+    private final DigestIssuer digests;
     private volatile boolean running;
     private volatile Thread worker;
 
-    DeadlineScheduler(CaseRepository cases, CaseWork work, Clock clock, DispatchProperties properties) {
+    DeadlineScheduler(CaseRepository cases, CaseWork work, Clock clock, DispatchProperties properties,
+                      DigestIssuer digests) {
+        this.digests = digests;
         this.cases = cases;
         this.work = work;
         this.clock = clock;
@@ -72,6 +76,7 @@ public class DeadlineScheduler implements SmartLifecycle {
         while (running) {
             try {
                 fireDue();
+                digests.issueIfDue();
             } catch (RuntimeException e) {
                 log.warn("deadline scheduler: {} (will retry)", e.toString());
             }

@@ -65,10 +65,10 @@ public final class DispatchBench {
 
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
         String database = "dispatch-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(DispatchApplication.class).properties(
-                "spring.kafka.bootstrap-servers=" + bootstrap, "spring.mongodb.uri=" + TestInfrastructure.mongoUri(database),
-                "server.port=0", "township.dispatch.consumer-group=bench-" + UUID.randomUUID(),
-                "township.messaging.concurrency=3", "logging.level.root=WARN").run();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(DispatchApplication.class).run(
+                "--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.mongodb.uri=" + TestInfrastructure.mongoUri(database),
+                "--server.port=0", "--township.dispatch.consumer-group=bench-" + UUID.randomUUID(),
+                "--township.messaging.concurrency=" + opts.getOrDefault("concurrency", "3"), "--logging.level.root=WARN");
         try (var producer = producer(bootstrap); var opened = new Opened(bootstrap)) {
             opened.start();
             if (phases.contains("throughput")) {

@@ -9,6 +9,7 @@ import cn.township.contracts.dispatch.CaseResolved;
 import cn.township.contracts.dispatch.CaseSignedOff;
 import cn.township.contracts.dispatch.ComplainantContacted;
 import cn.township.contracts.dispatch.ReportInOverdue;
+import cn.township.contracts.dispatch.SupervisionDigestIssued;
 import cn.township.contracts.dispatch.WhistleBlown;
 import cn.township.contracts.intake.Satisfaction;
 import cn.township.contracts.intake.SatisfactionReported;
@@ -301,6 +302,29 @@ class CaseLifecycleIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/dispatch/cases/" + caseId, SECRETARY)
                 .json().path("ticketIds").size() == 2);
         assertThat(api.get("/api/dispatch/cases/C-" + second, SECRETARY).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theSupervisionDigestIsIssuedOnceADayAndReadPerUnit() {
+        // the test clock reads 09:00 in Asia/Shanghai, past the 08:00 issue time
+        await().atMost(Duration.ofSeconds(30)).until(() -> WIRE.count("digest-2026-05-04", SupervisionDigestIssued.class) == 1);
+        SupervisionDigestIssued issued = WIRE.events("digest-2026-05-04", SupervisionDigestIssued.class).getFirst();
+        assertThat(issued.lines().getFirst().scope()).isEqualTo("SECRETARY");
+
+        String caseId = openCase(Tickets.water(Tickets.newId(), CLOCK.instant()));
+        ok(api.post("/api/dispatch/cases/" + caseId + "/sign-off", "{}", SECRETARY));
+        Api.Reply mine = ok(api.get("/api/dispatch/supervision/digest?scope=SECRETARY", WATER));
+        assertThat(mine.text("scope")).as("a department always gets its own digest").isEqualTo("DEPARTMENT");
+        assertThat(mine.text("unit")).isEqualTo("water-affairs");
+        assertThat(mine.body()).contains(caseId);
+        Api.Reply township = ok(api.get("/api/dispatch/supervision/digest", SECRETARY));
+        assertThat(township.json().path("open").asInt()).isGreaterThanOrEqualTo(1);
+        Api.Reply other = ok(api.get("/api/dispatch/supervision/digest?scope=DEPARTMENT&unit=planning", SECRETARY));
+        assertThat(other.body()).doesNotContain(caseId);
+        Api.Reply noUnit = api.get("/api/dispatch/supervision/digest?scope=VILLAGE", SECRETARY);
+        assertThat(noUnit.status()).isEqualTo(400);
+        assertThat(noUnit.text("field")).isEqualTo("unit");
+        assertThat(WIRE.count("digest-2026-05-04", SupervisionDigestIssued.class)).isEqualTo(1);
     }
 
     static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {

@@ -37,13 +37,12 @@ class DeadlineRestartIT {
     ConfigurableApplicationContext instance() {
         var context = new SpringApplicationBuilder(DispatchApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("clock", CLOCK))
-                .properties(
-                        "spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                        "spring.mongodb.uri=" + TestInfrastructure.mongoUri(database),
-                        "server.port=0",
-                        "township.dispatch.consumer-group=" + group,
-                        "township.dispatch.timers.poll-interval=50ms")
-                .run();
+                .run(// command-line arguments: they outrank application.yml
+                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                        "--spring.mongodb.uri=" + TestInfrastructure.mongoUri(database),
+                        "--server.port=0",
+                        "--township.dispatch.consumer-group=" + group,
+                        "--township.dispatch.timers.poll-interval=50ms");
         running.add(context);
         return context;
     }
@@ -72,22 +71,24 @@ class DeadlineRestartIT {
             String caseId = "C-" + ticketId;
             // general rule: first contact in 24 h, resolution in 7 days; warnings at 50 % and 80 %
             wire.publish(Tickets.general(ticketId, CLOCK.instant()));
-            await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/dispatch/cases/" + caseId, SECRETARY).status() == 200);
+            await().atMost(Duration.ofSeconds(90)).until(() -> api.get("/api/dispatch/cases/" + caseId, SECRETARY).status() == 200);
             assertThat(api.post("/api/dispatch/cases/" + caseId + "/sign-off", "{\"supervisingLeader\":\"deputy.chen\"}",
                     SECRETARY).status()).isEqualTo(200);
 
             CLOCK.advance(Duration.ofHours(13));
-            await().atMost(Duration.ofSeconds(30)).until(() -> warnings(wire, caseId, DeadlineKind.FIRST_CONTACT, 0.5) == 1);
+            await().atMost(Duration.ofSeconds(90)).until(() -> warnings(wire, caseId, DeadlineKind.FIRST_CONTACT, 0.5) == 1);
 
             stopAll(); // both instances go down ...
             CLOCK.advance(Duration.ofHours(7)); // ... while the 80 % mark (19.2 h) passes
             var c = instance();
             instance();
             Api api2 = new Api(port(c));
-            await().atMost(Duration.ofSeconds(60)).until(() -> warnings(wire, caseId, DeadlineKind.FIRST_CONTACT, 0.8) == 1);
+            await().atMost(Duration.ofSeconds(90)).until(() -> warnings(wire, caseId, DeadlineKind.FIRST_CONTACT, 0.8) == 1);
 
             CLOCK.advance(Duration.ofHours(5)); // 25 h: first contact breached
-            await().atMost(Duration.ofSeconds(30)).until(() -> wire.count(caseId, SlaBreached.class) == 1);
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(wire.count(caseId, SlaBreached.class))
+                    .as("events so far: %s; case: %s", wire.about(caseId),
+                            api2.get("/api/dispatch/cases/" + caseId, SECRETARY).body()).isEqualTo(1));
             SlaBreached breach = wire.events(caseId, SlaBreached.class).getFirst();
             assertThat(breach.deadline()).isEqualTo(DeadlineKind.FIRST_CONTACT);
             assertThat(breach.escalatedTo()).isEqualTo("deputy.chen");
@@ -96,7 +97,7 @@ class DeadlineRestartIT {
             assertThat(view.path("deadlines").path("breached").asBoolean()).isTrue();
 
             CLOCK.advance(Duration.ofHours(60)); // 85 h: resolution 50 % (84 h), a later timer behind the others
-            await().atMost(Duration.ofSeconds(30)).until(() -> warnings(wire, caseId, DeadlineKind.RESOLUTION, 0.5) == 1);
+            await().atMost(Duration.ofSeconds(90)).until(() -> warnings(wire, caseId, DeadlineKind.RESOLUTION, 0.5) == 1);
             assertThat(warnings(wire, caseId, DeadlineKind.FIRST_CONTACT, 0.5)).isEqualTo(1);
             assertThat(warnings(wire, caseId, DeadlineKind.FIRST_CONTACT, 0.8)).isEqualTo(1);
             assertThat(wire.count(caseId, SlaBreached.class)).isEqualTo(1);
