@@ -127,7 +127,7 @@ public record Case(String id, List<String> ticketIds, CaseFacts facts, CaseState
     public CaseChange contact(Officer by, @Nullable String note, Instant now) {
         require(CaseAction.CONTACT);
         return change(by.name(), now, d -> {
-            d.state = state == CaseState.HANDED_DOWN ? state : CaseState.IN_PROGRESS;
+            d.state = CaseState.IN_PROGRESS;
             d.deadlines = deadlines.markContacted();
         }, new ComplainantContacted(id, by.name(), blankToNull(note), now));
     }

@@ -43,9 +43,15 @@ public class Opening {
             return Outcome.ALREADY_KNOWN;
         }
         Optional<StoredCase> linked = cases.findOpenByTickets(t.linkedTicketIds());
-        if (linked.isPresent() && work.apply(linked.get().value().id(), (c, now) -> c.merge(t.ticketId(), now))
-                .isPresent()) {
-            return Outcome.MERGED;
+        if (linked.isPresent()) {
+            String caseId = linked.get().value().id();
+            // merge first (one write on the case), then index the ticket; a crash in between is repaired by
+            // the redelivery: the merge is then a no-op and the index entry is written
+            if (work.apply(caseId, (c, now) -> c.merge(t.ticketId(), now)).isPresent()
+                    || cases.find(caseId).map(s -> s.value().ticketIds().contains(t.ticketId())).orElse(false)) {
+                cases.recordMergedTicket(t.ticketId(), caseId);
+                return Outcome.MERGED;
+            }
         }
         Instant now = work.clock().instant();
         Complainant who = t.complainant();

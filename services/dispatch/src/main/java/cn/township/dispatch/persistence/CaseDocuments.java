@@ -28,6 +28,8 @@ final class CaseDocuments {
     static final String NEXT_TIMER_AT = "nextTimerAt";
     static final String RESOLUTION_DUE_AT = "resolutionDueAt";
     static final String OPENED_AT = "openedAt";
+    static final String FIRST_CONTACT_DUE_AT = "firstContactDueAt";
+    static final String CONTACTED = "contacted";
     static final String PRIORITY = "priority";
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -54,6 +56,8 @@ final class CaseDocuments {
                 .append(PRIORITY, c.priority())
                 .append(NEXT_TIMER_AT, date(c.nextTimerAt()))
                 .append(RESOLUTION_DUE_AT, date(c.deadlines().resolutionDueAt()))
+                .append(FIRST_CONTACT_DUE_AT, date(c.deadlines().firstContactDueAt()))
+                .append(CONTACTED, c.deadlines().contacted())
                 .append(OPENED_AT, date(c.openedAt()));
     }
 

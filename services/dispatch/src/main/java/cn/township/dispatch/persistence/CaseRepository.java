@@ -37,6 +37,7 @@ public class CaseRepository {
 
     private final OutboxStore store;
     private final MongoCollection<Document> cases;
+    private final MongoCollection<Document> tickets;
 
     CaseRepository(MongoDatabase database, OutboxRelay relay, Clock clock) {
         this.cases = database.getCollection("cases");
@@ -44,26 +45,44 @@ public class CaseRepository {
             cases.createIndex(Indexes.ascending(field));
         }
         this.store = new OutboxStore(cases, relay, clock);
+        this.tickets = database.getCollection("tickets");
     }
 
     public Optional<StoredCase> find(String id) {
         return Optional.ofNullable(cases.find(Filters.eq("_id", id)).first()).map(CaseRepository::stored);
     }
 
-    /** The case a ticket belongs to: its own, or the one it was merged into. */
+    /**
+     * The case a ticket belongs to: its own ({@code C-<ticketId>}), or the one it was merged into, found
+     * through the ticket index ({@code tickets}: ticket id → case id; lookups by {@code _id} only, which
+     * every MongoDB-wire server answers from its primary key).
+     */
     public Optional<StoredCase> findByTicket(String ticketId) {
-        return find(Case.idFor(ticketId)).or(() -> Optional.ofNullable(
-                cases.find(Filters.eq(TICKET_IDS, ticketId)).first()).map(CaseRepository::stored));
+        return find(Case.idFor(ticketId)).or(() -> Optional.ofNullable(tickets.find(Filters.eq("_id", ticketId)).first())
+                .flatMap(t -> find(t.getString("caseId"))));
     }
 
     /** An open case holding any of the tickets, for merging a new ticket into it. */
     public Optional<StoredCase> findOpenByTickets(List<String> ticketIds) {
-        if (ticketIds.isEmpty()) {
-            return Optional.empty();
+        for (String ticketId : ticketIds) {
+            Optional<StoredCase> found = findByTicket(ticketId)
+                    .filter(s -> s.value().state() != CaseState.RESOLVED && s.value().state() != CaseState.CLOSED);
+            if (found.isPresent()) {
+                return found;
+            }
         }
-        return Optional.ofNullable(cases.find(Filters.and(Filters.in(TICKET_IDS, ticketIds),
-                Filters.nin(STATE, List.of(CaseState.RESOLVED.name(), CaseState.CLOSED.name())))).first())
-                .map(CaseRepository::stored);
+        return Optional.empty();
+    }
+
+    /** Remembers that a ticket was merged into a case (idempotent). */
+    public void recordMergedTicket(String ticketId, String caseId) {
+        try {
+            tickets.insertOne(new Document("_id", ticketId).append("caseId", caseId));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
     }
 
     /** @return false when a case with that id exists already (nothing written) */
@@ -112,7 +131,9 @@ public class CaseRepository {
             filters.add(Filters.eq(SOURCE, q.source()));
         }
         if (q.overdue() != null) {
-            Bson overdue = Filters.and(Filters.in(STATE, RUNNING), Filters.lt(RESOLUTION_DUE_AT, Date.from(now)));
+            Date at = Date.from(now);
+            Bson overdue = Filters.and(Filters.in(STATE, RUNNING), Filters.or(Filters.lt(RESOLUTION_DUE_AT, at),
+                    Filters.and(Filters.eq(CONTACTED, false), Filters.lt(FIRST_CONTACT_DUE_AT, at))));
             filters.add(q.overdue() ? overdue : Filters.nor(overdue));
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);

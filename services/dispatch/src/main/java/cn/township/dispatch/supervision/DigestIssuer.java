@@ -50,7 +50,7 @@ public class DigestIssuer {
 
     /** @return true when this call issued the day's digest */
     public boolean issueIfDue() {
-        LocalDate day = dueDay(ZonedDateTime.now(clock.withZone(ZoneId.of(settings.zone()))), settings);
+        LocalDate day = dueDay(ZonedDateTime.ofInstant(clock.instant(), ZoneId.of(settings.zone())), settings);
         if (day == null || day.equals(lastIssued)) {
             return false;
         }

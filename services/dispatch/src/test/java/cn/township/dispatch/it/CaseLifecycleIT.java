@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
@@ -39,6 +40,9 @@ import static org.awaitility.Awaitility.await;
 
 /** A case's whole life against the real broker and MongoDB-wire server, with a clock the test moves. */
 @ServiceIntegrationTest
+// every dispatch context reads every ticket on the shared broker: close this one when the class is done, so
+// it cannot open (and time out) the next class's cases and publish events about them
+@DirtiesContext
 @Import(CaseLifecycleIT.TestClock.class)
 @TestPropertySource(properties = {"township.dispatch.consumer-group=dispatch-it-${random.uuid}",
         "township.dispatch.timers.poll-interval=100ms"})

@@ -95,6 +95,8 @@ class DeadlineRestartIT {
             var view = api2.get("/api/dispatch/cases/" + caseId, SECRETARY).json();
             assertThat(view.path("escalatedTo").asString()).isEqualTo("deputy.chen");
             assertThat(view.path("deadlines").path("breached").asBoolean()).isTrue();
+            assertThat(api2.get("/api/dispatch/cases?overdue=true", SECRETARY).body())
+                    .as("first contact is overdue").contains(caseId);
 
             CLOCK.advance(Duration.ofHours(60)); // 85 h: resolution 50 % (84 h), a later timer behind the others
             await().atMost(Duration.ofSeconds(90)).until(() -> warnings(wire, caseId, DeadlineKind.RESOLUTION, 0.5) == 1);

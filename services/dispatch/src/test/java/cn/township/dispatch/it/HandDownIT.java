@@ -17,6 +17,7 @@ import cn.township.infra.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -29,6 +30,9 @@ import static org.awaitility.Awaitility.await;
 
 /** A handed-down case waits for the elders, the villagers and mediation, consuming each outcome once. */
 @ServiceIntegrationTest
+// every dispatch context reads every ticket on the shared broker: close this one when the class is done, so
+// it cannot open (and time out) the next class's cases and publish events about them
+@DirtiesContext
 @TestPropertySource(properties = "township.dispatch.consumer-group=dispatch-it-${random.uuid}")
 class HandDownIT {
 
