@@ -152,24 +152,25 @@ public final class DispatchBench {
     static void timers(CaseRepository cases, Opened opened, int count, int dueSoon) throws Exception {
         Instant now = Instant.now();
         long t0 = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            boolean soon = i < dueSoon;
-            // a warning at 50 % of the first-contact time: due 20-80 s from now for the "soon" cases, days away otherwise
-            long warnAfterMs = soon ? 20_000 + ThreadLocalRandom.current().nextLong(60_000)
-                    : Duration.ofDays(2).toMillis() + i;
-            DeadlineTerms terms = new DeadlineTerms("bench", Duration.ofMillis(warnAfterMs * 2),
-                    Duration.ofDays(30), List.of(0.5));
-            CaseFacts facts = new CaseFacts("HOTLINE_12345", "COMPLAINT", "bench", "NORMAL", false, "bench", null,
-                    "dongshan", null, null);
-            String ticket = "B" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
-            Case c = Case.open(ticket, facts, new Routing("dept", "dongshan", "leader"), now, terms, now).after();
-            cases.insert(new CaseChange(c, c, List.of()));
-            if (soon) {
-                opened.warnDue.put(c.id(), now.plusMillis(warnAfterMs));
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                pool.submit(() -> {
+                    for (int i = offset; i < count; i += 4) {
+                        insertOpenCase(cases, opened, now, i, false);
+                    }
+                    return null;
+                });
             }
         }
-        System.out.printf("TIMERS inserted %d open cases (%d due within 80 s) in %.1fs%n", count, dueSoon,
+        System.out.printf("TIMERS inserted %d open cases (timers days away) in %.1fs%n", count,
                 (System.nanoTime() - t0) / 1e9);
+        Instant soonFrom = Instant.now();
+        for (int i = 0; i < dueSoon; i++) {
+            insertOpenCase(cases, opened, soonFrom, count + i, true);
+        }
+        System.out.printf("TIMERS then %d more cases with a warning due 20-80 s later (inserted in %.1fs)%n", dueSoon,
+                Duration.between(soonFrom, Instant.now()).toMillis() / 1e3);
         long wait = System.nanoTime();
         while (opened.lateness.size() < dueSoon && System.nanoTime() - wait < Duration.ofSeconds(150).toNanos()) {
             Thread.sleep(100);
@@ -178,6 +179,20 @@ public final class DispatchBench {
         System.out.printf("TIMERS %d of %d warnings fired; lateness after due time: p50=%.0fms p99=%.0fms max=%.0fms; within 1 s: %d%n",
                 late.length, dueSoon, pct(late, 50), pct(late, 99), late.length == 0 ? 0 : late[late.length - 1] / 1e6,
                 Arrays.stream(late).filter(l -> l <= 1_000_000_000L).count());
+    }
+
+    private static void insertOpenCase(CaseRepository cases, Opened opened, Instant now, int i, boolean soon) {
+        // a warning at 50 % of the first-contact time: due 20-80 s from now for the "soon" cases, days away otherwise
+        long warnAfterMs = soon ? 20_000 + ThreadLocalRandom.current().nextLong(60_000) : Duration.ofDays(2).toMillis() + i;
+        DeadlineTerms terms = new DeadlineTerms("bench", Duration.ofMillis(warnAfterMs * 2), Duration.ofDays(30), List.of(0.5));
+        CaseFacts facts = new CaseFacts("HOTLINE_12345", "COMPLAINT", "bench", "NORMAL", false, "bench", null,
+                "dongshan", null, null);
+        String ticket = "B" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
+        Case c = Case.open(ticket, facts, new Routing("dept", "dongshan", "leader"), now, terms, now).after();
+        cases.insert(new CaseChange(c, c, List.of()));
+        if (soon) {
+            opened.warnDue.put(c.id(), now.plusMillis(warnAfterMs));
+        }
     }
 
     private static double pct(long[] sorted, int p) {
