@@ -98,6 +98,12 @@ public class CaseRepository {
         }
     }
 
+    /** Bulk load of cases without events (seeding, migrations, the benchmark): one insertMany. */
+    public void insertAll(List<Case> all) {
+        cases.insertMany(all.stream().map(c -> toDocument(c).append(OutboxStore.VERSION, 1L)
+                .append(OutboxStore.OUTBOX, List.of())).toList());
+    }
+
     /** @return false when the case is no longer at {@code expectedVersion} (nothing written) */
     public boolean update(CaseChange change, long expectedVersion) {
         Document state = toDocument(change.after());

@@ -152,16 +152,16 @@ public final class DispatchBench {
     static void timers(CaseRepository cases, Opened opened, int count, int dueSoon) throws Exception {
         Instant now = Instant.now();
         long t0 = System.nanoTime();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
-            for (int t = 0; t < 4; t++) {
-                int offset = t;
-                pool.submit(() -> {
-                    for (int i = offset; i < count; i += 4) {
-                        insertOpenCase(cases, opened, now, i, false);
-                    }
-                    return null;
-                });
+        List<Case> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(openCase(now, i, Duration.ofDays(2).toMillis() + i));
+            if (batch.size() == 1000) {
+                cases.insertAll(batch);
+                batch.clear();
             }
+        }
+        if (!batch.isEmpty()) {
+            cases.insertAll(batch);
         }
         System.out.printf("TIMERS inserted %d open cases (timers days away) in %.1fs%n", count,
                 (System.nanoTime() - t0) / 1e9);
@@ -182,17 +182,19 @@ public final class DispatchBench {
     }
 
     private static void insertOpenCase(CaseRepository cases, Opened opened, Instant now, int i, boolean soon) {
-        // a warning at 50 % of the first-contact time: due 20-80 s from now for the "soon" cases, days away otherwise
-        long warnAfterMs = soon ? 20_000 + ThreadLocalRandom.current().nextLong(60_000) : Duration.ofDays(2).toMillis() + i;
+        // a warning at 50 % of the first-contact time, due 20-80 s from now
+        long warnAfterMs = 20_000 + ThreadLocalRandom.current().nextLong(60_000);
+        Case c = openCase(now, i, warnAfterMs);
+        cases.insert(new CaseChange(c, c, List.of()));
+        opened.warnDue.put(c.id(), now.plusMillis(warnAfterMs));
+    }
+
+    private static Case openCase(Instant now, int i, long warnAfterMs) {
         DeadlineTerms terms = new DeadlineTerms("bench", Duration.ofMillis(warnAfterMs * 2), Duration.ofDays(30), List.of(0.5));
         CaseFacts facts = new CaseFacts("HOTLINE_12345", "COMPLAINT", "bench", "NORMAL", false, "bench", null,
                 "dongshan", null, null);
         String ticket = "B" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
-        Case c = Case.open(ticket, facts, new Routing("dept", "dongshan", "leader"), now, terms, now).after();
-        cases.insert(new CaseChange(c, c, List.of()));
-        if (soon) {
-            opened.warnDue.put(c.id(), now.plusMillis(warnAfterMs));
-        }
+        return Case.open(ticket, facts, new Routing("dept", "dongshan", "leader"), now, terms, now).after();
     }
 
     private static double pct(long[] sorted, int p) {
