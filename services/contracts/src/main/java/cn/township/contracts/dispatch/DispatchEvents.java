@@ -25,6 +25,7 @@ public final class DispatchEvents {
             EventType.of("case.dispatch.ReportInOverdue.v1", ReportInOverdue.class, TOPIC),
             EventType.of("case.dispatch.SlaBreached.v1", SlaBreached.class, TOPIC),
             EventType.of("case.dispatch.SlaWarning.v1", SlaWarning.class, TOPIC),
+            EventType.of("case.dispatch.SupervisionDigestIssued.v1", SupervisionDigestIssued.class, TOPIC),
             EventType.of("case.dispatch.WhistleBlown.v1", WhistleBlown.class, TOPIC));
 
     private DispatchEvents() {

@@ -1,0 +1,60 @@
+package cn.township.dispatch;
+
+import cn.township.dispatch.sla.SlaPolicy;
+import cn.township.dispatch.sla.SlaRule;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code township.dispatch.*}: the SLA policy table (rules and warning fractions), the window in which an
+ * unsatisfied call-back reopens a case, the timer scheduler's pace, the routing table, and the digest time.
+ */
+@ConfigurationProperties("township.dispatch")
+public record DispatchProperties(Sla sla, Duration reopenWindow, Timers timers, Routing routing, Digest digest) {
+
+    public DispatchProperties {
+        sla = sla == null ? new Sla(null, null) : sla;
+        reopenWindow = reopenWindow == null ? Duration.ofDays(15) : reopenWindow;
+        timers = timers == null ? new Timers(null, null, null) : timers;
+        routing = routing == null ? new Routing(null, null, null) : routing;
+        digest = digest == null ? new Digest(null, null) : digest;
+    }
+
+    /** The policy table; when no rules are configured, Beijing's defaults. */
+    public record Sla(List<SlaRule> rules, List<Double> warnings) {
+        public SlaPolicy policy() {
+            SlaPolicy defaults = SlaPolicy.defaults();
+            return new SlaPolicy(rules == null || rules.isEmpty() ? defaults.rules() : rules,
+                    warnings == null ? defaults.warnings() : warnings);
+        }
+    }
+
+    public record Timers(Duration pollInterval, Integer batchSize, Boolean enabled) {
+        public Timers {
+            pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+            batchSize = batchSize == null ? 500 : batchSize;
+            enabled = enabled == null || enabled;
+        }
+    }
+
+    /** Supervising leader per department, a default leader, and departments by words in the category. */
+    public record Routing(Map<String, String> leaders, String defaultLeader, Map<String, String> departments) {
+        public Routing {
+            leaders = leaders == null ? Map.of() : leaders;
+            defaultLeader = defaultLeader == null ? "township-head" : defaultLeader;
+            departments = departments == null ? Map.of() : departments;
+        }
+    }
+
+    /** When the daily supervision digest is issued (local time in {@code zone}). */
+    public record Digest(LocalTime at, String zone) {
+        public Digest {
+            at = at == null ? LocalTime.of(8, 0) : at;
+            zone = zone == null ? "Asia/Shanghai" : zone;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.township.dispatch.casework;
+
+import cn.township.contracts.intake.Complainant;
+import cn.township.contracts.intake.TicketReceived;
+import cn.township.dispatch.DispatchProperties;
+import cn.township.dispatch.caserecord.Case;
+import cn.township.dispatch.caserecord.CaseFacts;
+import cn.township.dispatch.caserecord.DeadlineTerms;
+import cn.township.dispatch.persistence.CaseRepository;
+import cn.township.dispatch.persistence.StoredCase;
+import cn.township.dispatch.routing.RoutingProposals;
+import cn.township.dispatch.sla.SlaPolicy;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A ticket arrives: it joins the open case of a ticket it is linked to (降量), or opens a case of its own
+ * with a routing proposal and deadlines from the SLA policy. A ticket already in a case changes nothing.
+ */
+@Service
+public class Opening {
+
+    /** What happened to a ticket. */
+    public enum Outcome { OPENED, MERGED, ALREADY_KNOWN }
+
+    private final CaseRepository cases;
+    private final CaseWork work;
+    private final SlaPolicy policy;
+    private final RoutingProposals routing;
+
+    Opening(CaseRepository cases, CaseWork work, DispatchProperties properties) {
+        this.cases = cases;
+        this.work = work;
+        this.policy = properties.sla().policy();
+        this.routing = new RoutingProposals(properties.routing());
+    }
+
+    public Outcome receive(TicketReceived t) {
+        if (cases.findByTicket(t.ticketId()).isPresent()) {
+            return Outcome.ALREADY_KNOWN;
+        }
+        Optional<StoredCase> linked = cases.findOpenByTickets(t.linkedTicketIds());
+        if (linked.isPresent()) {
+            String caseId = linked.get().value().id();
+            // merge first (one write on the case), then index the ticket; a crash in between is repaired by
+            // the redelivery: the merge is then a no-op and the index entry is written
+            if (work.apply(caseId, (c, now) -> c.merge(t.ticketId(), now)).isPresent()
+                    || cases.find(caseId).map(s -> s.value().ticketIds().contains(t.ticketId())).orElse(false)) {
+                cases.recordMergedTicket(t.ticketId(), caseId);
+                return Outcome.MERGED;
+            }
+        }
+        Instant now = work.clock().instant();
+        Complainant who = t.complainant();
+        CaseFacts facts = new CaseFacts(t.source().name(), t.kind().name(), t.category(), t.urgency().name(),
+                t.confidential(), t.content(), t.address(), t.village(), who == null ? null : who.name(),
+                who == null ? null : who.phoneMasked());
+        DeadlineTerms terms = policy.termsFor(t.urgency().name(), t.deadlineClass(), t.category())
+                .capped(t.dueAt() == null ? null : Duration.between(t.receivedAt(), t.dueAt()));
+        var opening = Case.open(t.ticketId(), facts, routing.propose(t.leadDepartment(), t.village(), t.category()),
+                t.receivedAt(), terms, now);
+        return work.open(opening) ? Outcome.OPENED : Outcome.ALREADY_KNOWN;
+    }
+}

@@ -1,0 +1,169 @@
+package cn.township.dispatch.persistence;
+
+import cn.township.dispatch.caserecord.Case;
+import cn.township.dispatch.caserecord.CaseChange;
+import cn.township.dispatch.caserecord.CaseState;
+import cn.township.messaging.outbox.OutboxRelay;
+import cn.township.messaging.outbox.OutboxStore;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static cn.township.dispatch.persistence.CaseDocuments.*;
+
+/** Cases in MongoDB: each change and the events it caused in one single-document write (the outbox). */
+@Repository
+public class CaseRepository {
+
+    private static final List<String> RUNNING = Arrays.stream(CaseState.values()).filter(CaseState::clocksRun)
+            .map(Enum::name).toList();
+
+    private final OutboxStore store;
+    private final MongoCollection<Document> cases;
+    private final MongoCollection<Document> tickets;
+
+    CaseRepository(MongoDatabase database, OutboxRelay relay, Clock clock) {
+        this.cases = database.getCollection("cases");
+        for (String field : List.of(STATE, LEAD_DEPARTMENT, VILLAGE, AGENCIES, TICKET_IDS, NEXT_TIMER_AT, OPENED_AT)) {
+            cases.createIndex(Indexes.ascending(field));
+        }
+        this.store = new OutboxStore(cases, relay, clock);
+        this.tickets = database.getCollection("tickets");
+    }
+
+    public Optional<StoredCase> find(String id) {
+        return Optional.ofNullable(cases.find(Filters.eq("_id", id)).first()).map(CaseRepository::stored);
+    }
+
+    /**
+     * The case a ticket belongs to: its own ({@code C-<ticketId>}), or the one it was merged into, found
+     * through the ticket index ({@code tickets}: ticket id → case id; lookups by {@code _id} only, which
+     * every MongoDB-wire server answers from its primary key).
+     */
+    public Optional<StoredCase> findByTicket(String ticketId) {
+        return find(Case.idFor(ticketId)).or(() -> Optional.ofNullable(tickets.find(Filters.eq("_id", ticketId)).first())
+                .flatMap(t -> find(t.getString("caseId"))));
+    }
+
+    /** An open case holding any of the tickets, for merging a new ticket into it. */
+    public Optional<StoredCase> findOpenByTickets(List<String> ticketIds) {
+        for (String ticketId : ticketIds) {
+            Optional<StoredCase> found = findByTicket(ticketId)
+                    .filter(s -> s.value().state() != CaseState.RESOLVED && s.value().state() != CaseState.CLOSED);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Remembers that a ticket was merged into a case (idempotent). */
+    public void recordMergedTicket(String ticketId, String caseId) {
+        try {
+            tickets.insertOne(new Document("_id", ticketId).append("caseId", caseId));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    /** @return false when a case with that id exists already (nothing written) */
+    public boolean insert(CaseChange change) {
+        try {
+            store.insert(toDocument(change.after()), change.events());
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Bulk load of cases without events (seeding, migrations, the benchmark): one insertMany. */
+    public void insertAll(List<Case> all) {
+        cases.insertMany(all.stream().map(c -> toDocument(c).append(OutboxStore.VERSION, 1L)
+                .append(OutboxStore.OUTBOX, List.of())).toList());
+    }
+
+    /** @return false when the case is no longer at {@code expectedVersion} (nothing written) */
+    public boolean update(CaseChange change, long expectedVersion) {
+        Document state = toDocument(change.after());
+        return store.update(change.after().id(), expectedVersion, state, change.events());
+    }
+
+    /** Cases with a timer due by {@code now}, earliest first. */
+    public List<StoredCase> due(Instant now, int limit) {
+        return cases.find(Filters.lte(NEXT_TIMER_AT, Date.from(now))).sort(Sorts.ascending(NEXT_TIMER_AT))
+                .limit(limit).map(CaseRepository::stored).into(new ArrayList<>());
+    }
+
+    public Page search(CaseQuery q, Instant now) {
+        List<Bson> filters = new ArrayList<>();
+        if (q.states() != null && !q.states().isEmpty()) {
+            filters.add(Filters.in(STATE, q.states().stream().map(Enum::name).toList()));
+        }
+        if (q.department() != null) {
+            filters.add(Filters.eq(LEAD_DEPARTMENT, q.department()));
+        }
+        if (q.village() != null) {
+            filters.add(Filters.eq(VILLAGE, q.village()));
+        }
+        if (q.agency() != null) {
+            filters.add(Filters.eq(AGENCIES, q.agency()));
+        }
+        if (q.urgency() != null) {
+            filters.add(Filters.eq(URGENCY, q.urgency()));
+        }
+        if (q.source() != null) {
+            filters.add(Filters.eq(SOURCE, q.source()));
+        }
+        if (q.overdue() != null) {
+            Date at = Date.from(now);
+            Bson overdue = Filters.and(Filters.in(STATE, RUNNING), Filters.or(Filters.lt(RESOLUTION_DUE_AT, at),
+                    Filters.and(Filters.eq(CONTACTED, false), Filters.lt(FIRST_CONTACT_DUE_AT, at))));
+            filters.add(q.overdue() ? overdue : Filters.nor(overdue));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        long total = cases.countDocuments(filter);
+        List<Case> items = cases.find(filter).sort(Sorts.orderBy(Sorts.descending(PRIORITY), Sorts.ascending(OPENED_AT)))
+                .skip(q.page() * q.size()).limit(q.size()).map(CaseDocuments::fromDocument).into(new ArrayList<>());
+        return new Page(items, q.page(), q.size(), total);
+    }
+
+    /** Every case not yet closed, one at a time (for the supervision digest). */
+    public void forEachOpen(Consumer<Case> each) {
+        cases.find(Filters.ne(STATE, CaseState.CLOSED.name())).projection(Projections.include(CASE))
+                .forEach(d -> each.accept(fromDocument(d)));
+    }
+
+    public long count() {
+        return cases.countDocuments();
+    }
+
+    private static StoredCase stored(Document d) {
+        return new StoredCase(fromDocument(d), ((Number) d.get(OutboxStore.VERSION)).longValue());
+    }
+
+    /** One page of cases. */
+    public record Page(List<Case> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,56 @@
+package cn.township.dispatch.web;
+
+import cn.township.dispatch.caserecord.Case;
+import cn.township.dispatch.caserecord.CaseAccess;
+import cn.township.dispatch.caserecord.Officer;
+import cn.township.dispatch.persistence.CaseRepository;
+import cn.township.dispatch.supervision.Digest;
+import cn.township.dispatch.supervision.Supervision;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The supervision digest: the secretary's (every open case), a department's, or a village's. A department or
+ * village cadre always gets its own, whatever it asks for.
+ */
+@RestController
+class SupervisionController {
+
+    private final CaseRepository cases;
+    private final Clock clock;
+
+    SupervisionController(CaseRepository cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/dispatch/supervision/digest")
+    Digest digest(@RequestParam(defaultValue = "SECRETARY") Digest.Scope scope,
+                  @RequestParam(required = false) @Nullable String unit, Officer officer) {
+        Digest.Scope s = scope;
+        String u = unit;
+        if (!(CaseAccess.township(officer) || officer.has(CaseAccess.ASSESSOR))) {
+            if (officer.has(CaseAccess.DEPARTMENT) && officer.department() != null) {
+                s = Digest.Scope.DEPARTMENT;
+                u = officer.department();
+            } else if (officer.has(CaseAccess.VILLAGE_CADRE) && officer.village() != null) {
+                s = Digest.Scope.VILLAGE;
+                u = officer.village();
+            } else {
+                throw new Problems.Forbidden("your role has no supervision digest");
+            }
+        }
+        if (s != Digest.Scope.SECRETARY && (u == null || u.isBlank())) {
+            throw new Problems.BadRequest("unit", "a " + s + " digest names its unit");
+        }
+        List<Case> open = new ArrayList<>();
+        cases.forEachOpen(open::add);
+        return Supervision.digest(open, s, s == Digest.Scope.SECRETARY ? null : u, clock.instant());
+    }
+}

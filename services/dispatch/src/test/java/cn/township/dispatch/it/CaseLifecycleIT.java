@@ -1,0 +1,339 @@
+package cn.township.dispatch.it;
+
+import cn.township.contracts.dispatch.AgencyReportedIn;
+import cn.township.contracts.dispatch.CaseAccepted;
+import cn.township.contracts.dispatch.CaseClosed;
+import cn.township.contracts.dispatch.CaseOpened;
+import cn.township.contracts.dispatch.CaseOutcome;
+import cn.township.contracts.dispatch.CaseResolved;
+import cn.township.contracts.dispatch.CaseSignedOff;
+import cn.township.contracts.dispatch.ComplainantContacted;
+import cn.township.contracts.dispatch.ReportInOverdue;
+import cn.township.contracts.dispatch.SupervisionDigestIssued;
+import cn.township.contracts.dispatch.WhistleBlown;
+import cn.township.contracts.intake.Satisfaction;
+import cn.township.contracts.intake.SatisfactionReported;
+import cn.township.contracts.intake.TicketReceived;
+import cn.township.contracts.intake.TicketUrged;
+import cn.township.infra.testing.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A case's whole life against the real broker and MongoDB-wire server, with a clock the test moves. */
+@ServiceIntegrationTest
+// every dispatch context reads every ticket on the shared broker: close this one when the class is done, so
+// it cannot open (and time out) the next class's cases and publish events about them
+@DirtiesContext
+@Import(CaseLifecycleIT.TestClock.class)
+@TestPropertySource(properties = {"township.dispatch.consumer-group=dispatch-it-${random.uuid}",
+        "township.dispatch.timers.poll-interval=100ms"})
+class CaseLifecycleIT {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-05-04T01:00:00Z"));
+    static final Map<String, String> SECRETARY = Api.as("wang.shuji", "secretary");
+    static final Map<String, String> WATER = Api.as("li.officer", "department", "X-Department", "water-affairs");
+    static final Map<String, String> PLANNING = Api.as("zhao.officer", "department", "X-Department", "planning");
+    static final Map<String, String> POLICE = Api.as("police.desk", "agency", "X-Agency", "police-station");
+    static final Wire WIRE = new Wire();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @AfterAll
+    static void closeWire() {
+        WIRE.close();
+    }
+
+    String openCase(TicketReceived ticket) {
+        WIRE.publish(ticket);
+        String caseId = "C-" + ticket.ticketId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/dispatch/cases/" + caseId, SECRETARY).status() == 200);
+        return caseId;
+    }
+
+    Api.Reply ok(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply;
+    }
+
+    @Test
+    void aCaseGoesFromTicketThroughSignOffWhistleAndResolutionToClosed() {
+        String ticketId = Tickets.newId();
+        TicketReceived ticket = Tickets.water(ticketId, CLOCK.instant());
+        String ceId = WIRE.publish(ticket);
+        String caseId = "C-" + ticketId;
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/dispatch/cases/" + caseId, SECRETARY).status() == 200);
+        // the same ticket again, with the same and with a new ce_id, then an urge behind them on the same key
+        WIRE.publish(ticket, ceId);
+        WIRE.publish(ticket);
+        WIRE.publish(new TicketUrged(ticketId, "urge-1", "third call", CLOCK.instant()));
+        WIRE.publish(new TicketUrged(ticketId, "urge-1", "third call", CLOCK.instant()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/dispatch/cases/" + caseId, SECRETARY)
+                .json().path("urges").asInt() == 1);
+        Api.Reply opened = ok(api.get("/api/dispatch/cases/" + caseId, SECRETARY));
+        assertThat(opened.text("state")).isEqualTo("AWAITING_SIGN_OFF");
+        assertThat(opened.json().path("proposal").path("leadDepartment").asString()).isEqualTo("water-affairs");
+        assertThat(opened.json().path("deadlines").path("rule").asString()).isEqualTo("utilities");
+        assertThat(opened.json().path("priority").asInt()).isEqualTo(1);
+
+        // before sign-off the department does not see it; the secretary's queue does
+        assertThat(api.get("/api/dispatch/cases/" + caseId, WATER).status()).isEqualTo(404);
+        assertThat(ok(api.get("/api/dispatch/sign-off-queue?size=200", SECRETARY)).body()).contains(caseId);
+        assertThat(api.get("/api/dispatch/sign-off-queue", WATER).status()).isEqualTo(403);
+
+        // bulk sign-off: one good, one unknown
+        Api.Reply bulk = ok(api.post("/api/dispatch/sign-offs", """
+                {"items":[{"caseId":"%s","supervisingLeader":"vice.mayor.liu"},{"caseId":"C-nope"}]}""".formatted(caseId),
+                SECRETARY));
+        assertThat(bulk.json().path("signedOff").asInt()).isEqualTo(1);
+        assertThat(bulk.json().path("items").get(1).path("status").asString()).isEqualTo("REJECTED");
+
+        // a department outside the case sees nothing; the lead accepts, with the version it read
+        assertThat(api.post("/api/dispatch/cases/" + caseId + "/accept", "", PLANNING).status()).isEqualTo(404);
+        Api.Reply seen = ok(api.get("/api/dispatch/cases/" + caseId, WATER));
+        Map<String, String> withVersion = new java.util.HashMap<>(WATER);
+        withVersion.put("If-Match", seen.etag());
+        ok(api.post("/api/dispatch/cases/" + caseId + "/accept", "{}", withVersion));
+        Api.Reply stale = api.post("/api/dispatch/cases/" + caseId + "/accept", "{}", withVersion);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(stale.text("type")).endsWith("version-conflict");
+        Api.Reply again = api.post("/api/dispatch/cases/" + caseId + "/accept", "{}", WATER);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("state")).isEqualTo("ACCEPTED");
+        assertThat(again.json().path("allowedActions").toString()).contains("CONTACT", "WHISTLE");
+
+        ok(api.post("/api/dispatch/cases/" + caseId + "/contact", "{\"note\":\"phoned Zhang San\"}", WATER));
+        Instant due = CLOCK.instant().plus(Duration.ofHours(1));
+        ok(api.post("/api/dispatch/cases/" + caseId + "/whistle", """
+                {"agencies":["police-station","power-company"],"reason":"illegal digging cut the main",
+                 "reportInDueAt":"%s"}""".formatted(due), WATER));
+        // the police see the case once summoned, and report in; the power company does not
+        Api.Reply reported = ok(api.post("/api/dispatch/cases/" + caseId + "/report-in", "", POLICE));
+        assertThat(reported.json().path("coHandlers").toString()).contains("police-station");
+        ok(api.post("/api/dispatch/cases/" + caseId + "/notes", "{\"note\":\"patrol sent\"}", POLICE));
+        assertThat(api.post("/api/dispatch/cases/" + caseId + "/resolve", "{\"resolution\":\"x\"}", POLICE).status())
+                .isEqualTo(403);
+        CLOCK.advance(Duration.ofMinutes(61));
+        await().atMost(Duration.ofSeconds(30)).until(() -> WIRE.count(caseId, ReportInOverdue.class) == 1);
+        assertThat(WIRE.events(caseId, ReportInOverdue.class)).singleElement()
+                .satisfies(e -> assertThat(e.agency()).isEqualTo("power-company"));
+        assertThat(ok(api.get("/api/dispatch/cases?agency=power-company&size=200", SECRETARY)).body()).contains(caseId);
+
+        ok(api.post("/api/dispatch/cases/" + caseId + "/resolve", "{\"resolution\":\"main repaired, water back\"}", WATER));
+        WIRE.publish(new SatisfactionReported(ticketId, "sat-1", Satisfaction.SATISFIED, null, CLOCK.instant()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(api.get("/api/dispatch/cases/" + caseId, SECRETARY).text("state")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> WIRE.count(caseId, CaseClosed.class) == 1);
+
+        assertThat(WIRE.count(caseId, CaseOpened.class)).isEqualTo(1);
+        assertThat(WIRE.count(caseId, CaseSignedOff.class)).isEqualTo(1);
+        assertThat(WIRE.count(caseId, CaseAccepted.class)).isEqualTo(1);
+        assertThat(WIRE.count(caseId, ComplainantContacted.class)).isEqualTo(1);
+        assertThat(WIRE.count(caseId, WhistleBlown.class)).isEqualTo(1);
+        assertThat(WIRE.count(caseId, AgencyReportedIn.class)).isEqualTo(1);
+        assertThat(WIRE.count(caseId, CaseResolved.class)).isEqualTo(1);
+        assertThat(WIRE.events(caseId, CaseClosed.class).getFirst().outcome()).isEqualTo(CaseOutcome.RESOLVED);
+        assertThat(WIRE.events(caseId, CaseSignedOff.class).getFirst().supervisingLeader()).isEqualTo("vice.mayor.liu");
+
+        Api.Reply timeline = ok(api.get("/api/dispatch/cases/" + caseId + "/timeline", SECRETARY));
+        List<String> actions = timeline.json().valueStream().map(n -> n.path("action").asString()).toList();
+        assertThat(actions).containsSubsequence("OPENED", "URGED", "SIGNED_OFF", "ACCEPTED", "CONTACTED",
+                "WHISTLE_BLOWN", "REPORTED_IN", "NOTE", "REPORT_IN_OVERDUE", "RESOLVED", "CLOSED");
+        assertThat(actions).containsOnlyOnce("OPENED", "URGED");
+        assertThat(timeline.json().get(3).path("by").asString()).isEqualTo("li.officer");
+    }
+
+    @Test
+    void twoOfficersActingAtOnceOneWinsTheOtherGets409() throws Exception {
+        String caseId = openCase(Tickets.water(Tickets.newId(), CLOCK.instant()));
+        ok(api.post("/api/dispatch/cases/" + caseId + "/sign-off", "{}", SECRETARY));
+        var start = new CountDownLatch(1);
+        Callable<Integer> accept = () -> {
+            start.await();
+            return api.post("/api/dispatch/cases/" + caseId + "/accept", "{}", WATER).status();
+        };
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var a = pool.submit(accept);
+            var b = pool.submit(accept);
+            start.countDown();
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
+        }
+        assertThat(WIRE.events(caseId, CaseAccepted.class)).hasSizeLessThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> WIRE.count(caseId, CaseAccepted.class) == 1);
+    }
+
+    @Test
+    void aReturnedCaseGoesBackToSignOffAndIsCounted() {
+        String caseId = openCase(Tickets.water(Tickets.newId(), CLOCK.instant()));
+        ok(api.post("/api/dispatch/cases/" + caseId + "/sign-off", "{\"leadDepartment\":\"planning\"}", SECRETARY));
+        Api.Reply returned = ok(api.post("/api/dispatch/cases/" + caseId + "/return",
+                "{\"reason\":\"water mains are not ours\"}", PLANNING));
+        assertThat(returned.text("state")).isEqualTo("AWAITING_SIGN_OFF");
+        assertThat(returned.json().path("returns").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/dispatch/cases/" + caseId, PLANNING).status()).isEqualTo(404);
+        Api.Reply list = ok(api.get("/api/dispatch/cases?state=AWAITING_SIGN_OFF&size=200", SECRETARY));
+        assertThat(list.body()).contains(caseId);
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldOrState() {
+        String caseId = openCase(Tickets.water(Tickets.newId(), CLOCK.instant()));
+        String path = "/api/dispatch/cases/" + caseId;
+
+        Api.Reply anonymous = api.get(path, Map.of());
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+
+        Api.Reply illegal = api.post(path + "/accept", "{}", WATER);
+        assertThat(illegal.status()).as("the department does not see it before sign-off").isEqualTo(404);
+        Api.Reply notYet = api.post(path + "/hand-down", "{\"reason\":\"x\",\"plan\":[\"a\",\"b\",\"c\"]}", SECRETARY);
+        assertThat(notYet.status()).isEqualTo(409);
+        assertThat(notYet.text("state")).isEqualTo("AWAITING_SIGN_OFF");
+        assertThat(notYet.json().path("allowedActions").toString()).contains("SIGN_OFF");
+        assertThat(notYet.contentType()).startsWith("application/problem+json");
+
+        Api.Reply malformed = api.post(path + "/sign-off", "{\"leadDepartment\":", SECRETARY);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+
+        Api.Reply mediaType = api.send("POST", path + "/return", "reason=x", "text/plain", WATER);
+        assertThat(mediaType.status()).isEqualTo(415);
+
+        Api.Reply badState = api.get("/api/dispatch/cases?state=NOPE", SECRETARY);
+        assertThat(badState.status()).isEqualTo(400);
+        assertThat(badState.text("field")).isEqualTo("state");
+
+        Api.Reply badSize = api.get("/api/dispatch/cases?size=0", SECRETARY);
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.text("field")).isEqualTo("size");
+
+        Api.Reply badIfMatch = api.post(path + "/sign-off", "{}", withHeader(SECRETARY, "If-Match", "yesterday"));
+        assertThat(badIfMatch.status()).isEqualTo(400);
+        assertThat(badIfMatch.text("field")).isEqualTo("If-Match");
+
+        ok(api.post(path + "/sign-off", "{}", SECRETARY));
+        ok(api.post(path + "/accept", "{}", WATER));
+        ok(api.post(path + "/contact", "", WATER));
+        Api.Reply twoSteps = api.post(path + "/hand-down", "{\"reason\":\"untrue\",\"plan\":[\"remind\",\"visit\"]}", WATER);
+        assertThat(twoSteps.status()).isEqualTo(422);
+        assertThat(twoSteps.text("field")).isEqualTo("plan");
+        Api.Reply noReason = api.post(path + "/escalate-up", "{}", SECRETARY);
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.text("field")).isEqualTo("reason");
+        Api.Reply pastDeadline = api.post(path + "/whistle", """
+                {"agencies":["police-station"],"reason":"r","reportInDueAt":"2020-01-01T00:00:00Z"}""", WATER);
+        assertThat(pastDeadline.status()).isEqualTo(422);
+        assertThat(pastDeadline.text("field")).isEqualTo("reportInDueAt");
+        Api.Reply notSummoned = api.post(path + "/report-in", "", POLICE);
+        assertThat(notSummoned.status()).isEqualTo(404);
+        Api.Reply notSecretary = api.post("/api/dispatch/sign-offs", "{\"items\":[{\"caseId\":\"x\"}]}", WATER);
+        assertThat(notSecretary.status()).isEqualTo(403);
+        Api.Reply emptyBulk = api.post("/api/dispatch/sign-offs", "{\"items\":[]}", SECRETARY);
+        assertThat(emptyBulk.status()).isEqualTo(422);
+        assertThat(emptyBulk.text("field")).isEqualTo("items");
+        // nothing half-written: the case is still in progress, with one contact
+        Api.Reply after = ok(api.get(path, SECRETARY));
+        assertThat(after.text("state")).isEqualTo("IN_PROGRESS");
+        assertThat(after.json().path("summons").size()).isZero();
+    }
+
+    @Test
+    void listsFilterByStateDepartmentUrgencyAndSourceWithPaging() {
+        String a = openCase(Tickets.ticket(Tickets.newId(), "road lights", "roads-lighting", "xishan",
+                cn.township.contracts.intake.Urgency.URGENT, CLOCK.instant(), List.of()));
+        String b = openCase(Tickets.ticket(Tickets.newId(), "road lights", "roads-lighting", "xishan",
+                cn.township.contracts.intake.Urgency.NORMAL, CLOCK.instant(), List.of()));
+        ok(api.post("/api/dispatch/cases/" + a + "/sign-off", "{}", SECRETARY));
+        ok(api.post("/api/dispatch/cases/" + b + "/sign-off", "{}", SECRETARY));
+        Map<String, String> roads = Api.as("roads.officer", "department", "X-Department", "roads-lighting");
+        Api.Reply mine = ok(api.get("/api/dispatch/cases?department=water-affairs&size=1", roads));
+        assertThat(mine.json().path("total").asLong()).as("a department is held to its own cases").isEqualTo(2);
+        assertThat(mine.json().path("items").size()).isEqualTo(1);
+        assertThat(mine.json().path("items").get(0).path("id").asString()).as("urgent first").isEqualTo(a);
+        Api.Reply page2 = ok(api.get("/api/dispatch/cases?size=1&page=1", roads));
+        assertThat(page2.json().path("items").get(0).path("id").asString()).isEqualTo(b);
+        Api.Reply urgent = ok(api.get("/api/dispatch/cases?department=roads-lighting&urgency=URGENT&source=HOTLINE_12345", SECRETARY));
+        assertThat(urgent.json().path("total").asLong()).isEqualTo(1);
+        Api.Reply grid = ok(api.get("/api/dispatch/cases?department=roads-lighting&source=GRID", SECRETARY));
+        assertThat(grid.json().path("total").asLong()).isZero();
+        Api.Reply village = ok(api.get("/api/dispatch/cases", Api.as("cadre", "village-cadre", "X-Village", "xishan")));
+        assertThat(village.json().path("total").asLong()).isEqualTo(2);
+        Api.Reply notOverdue = ok(api.get("/api/dispatch/cases?department=roads-lighting&overdue=false", SECRETARY));
+        assertThat(notOverdue.json().path("total").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/dispatch/cases", Api.as("someone", "villager")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aTicketLinkedToAnOpenCaseJoinsIt() {
+        String first = Tickets.newId();
+        String caseId = openCase(Tickets.water(first, CLOCK.instant()));
+        String second = Tickets.newId();
+        WIRE.publish(Tickets.ticket(second, "water supply", "water-affairs", "dongshan",
+                cn.township.contracts.intake.Urgency.NORMAL, CLOCK.instant(), List.of(first)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/dispatch/cases/" + caseId, SECRETARY)
+                .json().path("ticketIds").size() == 2);
+        assertThat(api.get("/api/dispatch/cases/C-" + second, SECRETARY).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theSupervisionDigestIsIssuedOnceADayAndReadPerUnit() {
+        // the test clock reads 09:00 in Asia/Shanghai, past the 08:00 issue time
+        await().atMost(Duration.ofSeconds(30)).until(() -> WIRE.count("digest-2026-05-04", SupervisionDigestIssued.class) == 1);
+        SupervisionDigestIssued issued = WIRE.events("digest-2026-05-04", SupervisionDigestIssued.class).getFirst();
+        assertThat(issued.lines().getFirst().scope()).isEqualTo("SECRETARY");
+
+        String caseId = openCase(Tickets.water(Tickets.newId(), CLOCK.instant()));
+        ok(api.post("/api/dispatch/cases/" + caseId + "/sign-off", "{}", SECRETARY));
+        Api.Reply mine = ok(api.get("/api/dispatch/supervision/digest?scope=SECRETARY", WATER));
+        assertThat(mine.text("scope")).as("a department always gets its own digest").isEqualTo("DEPARTMENT");
+        assertThat(mine.text("unit")).isEqualTo("water-affairs");
+        assertThat(mine.body()).contains(caseId);
+        Api.Reply township = ok(api.get("/api/dispatch/supervision/digest", SECRETARY));
+        assertThat(township.json().path("open").asInt()).isGreaterThanOrEqualTo(1);
+        Api.Reply other = ok(api.get("/api/dispatch/supervision/digest?scope=DEPARTMENT&unit=planning", SECRETARY));
+        assertThat(other.body()).doesNotContain(caseId);
+        Api.Reply noUnit = api.get("/api/dispatch/supervision/digest?scope=VILLAGE", SECRETARY);
+        assertThat(noUnit.status()).isEqualTo(400);
+        assertThat(noUnit.text("field")).isEqualTo("unit");
+        assertThat(WIRE.count("digest-2026-05-04", SupervisionDigestIssued.class)).isEqualTo(1);
+    }
+
+    static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
+        Map<String, String> h = new java.util.HashMap<>(headers);
+        h.put(name, value);
+        return h;
+    }
+}
