@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Closes councils, reviews and deliberations whose deadline has passed (by the service's clock). */
 @Component
-class DeadlineSweeper {
+public class DeadlineSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
 
@@ -25,7 +25,7 @@ class DeadlineSweeper {
     }
 
     @Scheduled(fixedDelayString = "${township.village.sweep-interval:PT30S}")
-    void sweep() {
+    public void sweep() {
         try {
             int closed = councils.expireDue() + reviews.expireDue() + deliberations.expireDue();
             if (closed > 0) {
