@@ -31,8 +31,8 @@ import java.util.Map;
 @Component
 public class AccountStore {
 
-    static final int REMEMBERED_IDS = 256;
-    static final int JOURNAL = 16;
+    static final int REMEMBERED_IDS = 128;
+    static final int JOURNAL = 8;
 
     private final OutboxStore outbox;
     private final LedgerStore ledger;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Awards that follow from events: one entry per source event, rule and household, so a redelivered event
@@ -27,17 +26,26 @@ public class AutoAwards {
     public record Beneficiaries(String ruleCode, List<String> households, String reason) {
     }
 
-    /** Posts the awards; a household named twice under one rule in the same event is awarded once. */
+    /** One source event and whom it awards. */
+    public record Source(String eventId, String village, Instant at, List<Beneficiaries> beneficiaries) {
+    }
+
     public List<PointsLedger.Outcome> award(String sourceEventId, String village, Instant at,
                                             List<Beneficiaries> beneficiaries) {
+        return award(List.of(new Source(sourceEventId, village, at, beneficiaries)));
+    }
+
+    /** Posts the awards of many events together; a household named twice under one rule in an event gets one. */
+    public List<PointsLedger.Outcome> award(List<Source> sources) {
         List<LedgerEntry> entries = new ArrayList<>();
-        for (Beneficiaries b : beneficiaries) {
-            PointRule rule = catalogue.rule(b.ruleCode());
-            Set<String> households = new LinkedHashSet<>(b.households());
-            for (String household : households) {
-                entries.add(new LedgerEntry(EntryIds.fromEvent(sourceEventId, rule.code(), household), village,
-                        household, EntryKind.AWARD, rule.points(), rule.code(), b.reason(), null, sourceEventId,
-                        "system", at));
+        for (Source source : sources) {
+            for (Beneficiaries b : source.beneficiaries()) {
+                PointRule rule = catalogue.rule(b.ruleCode());
+                for (String household : new LinkedHashSet<>(b.households())) {
+                    entries.add(new LedgerEntry(EntryIds.fromEvent(source.eventId(), rule.code(), household),
+                            source.village(), household, EntryKind.AWARD, rule.points(), rule.code(), b.reason(),
+                            null, source.eventId(), "system", source.at()));
+                }
             }
         }
         return entries.isEmpty() ? List.of() : ledger.postAll(entries);

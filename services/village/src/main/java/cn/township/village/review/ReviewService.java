@@ -45,11 +45,17 @@ public class ReviewService {
                 now.plus(settings.deadline()), representatives(handedDown.village())), List.of());
     }
 
-    /** Mediation reached an agreement on the case; idempotent (setting a flag twice changes nothing). */
-    public void agreementReached(String caseId) {
-        if (store.find(VillagerReview.idFor(caseId)).isPresent()) {
-            store.change("review", VillagerReview.idFor(caseId), VillagerReview::markConverted);
+    /** Mediation reached agreements on these cases; idempotent (setting a flag twice changes nothing). */
+    public void agreementsReached(List<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return;
         }
+        List<String> ids = caseIds.stream().map(VillagerReview::idFor).distinct().toList();
+        List<String> open = new java.util.ArrayList<>();
+        store.collection().find(Filters.and(Filters.in("_id", ids), Filters.eq("status", "OPEN")))
+                .projection(com.mongodb.client.model.Projections.include("_id"))
+                .forEach(d -> open.add(d.getString("_id")));
+        open.forEach(id -> store.change("review", id, VillagerReview::markConverted));
     }
 
     public VillagerReview respond(Caller caller, String reviewId, int rating, String comment) {

@@ -3,6 +3,9 @@ package cn.township.village.it;
 import cn.township.contracts.EventJson;
 import cn.township.contracts.EventSchemas;
 import cn.township.contracts.dispatch.CaseHandedDown;
+import cn.township.contracts.mediation.AgreementReached;
+import cn.township.contracts.mediation.Party;
+import cn.township.contracts.mediation.PartyRole;
 import cn.township.contracts.village.ElderOpinion;
 import cn.township.contracts.village.ElderReviewConcluded;
 import cn.township.contracts.village.VillagerReviewConcluded;
@@ -87,6 +90,12 @@ class CaseReviewIT extends VillageItSupport {
         }
         assertThat(wire.count(CONCLUDED, caseId)).isEqualTo(1);
 
+        // mediation reached an agreement on the case meanwhile: the review reports the complainant converted
+        wire.publish(new AgreementReached("file-" + caseId, caseId, village, List.of("apology"),
+                List.of(new Party(PartyRole.COMPLAINANT, "Zhang", null, null)), List.of(), 1, Instant.now()), caseId);
+        await().atMost(WAIT).until(() -> api.get(Api.cadre(village), "/api/village/reviews/review-" + caseId).body()
+                .path("converted").asBoolean());
+
         // villagers' review: only representatives, closes when both answered
         String review = "/api/village/reviews/review-" + caseId + "/responses";
         assertThat(api.post(Api.villager("not-a-rep", village, "h-n"), review, "{\"rating\":1,\"comment\":\"x\"}").rule())
@@ -101,6 +110,7 @@ class CaseReviewIT extends VillageItSupport {
         assertThat(result.averageRating()).isEqualTo(4.5);
         assertThat(result.responses()).isEqualTo(2);
         assertThat(result.village()).isEqualTo(village);
+        assertThat(result.converted()).isTrue();
     }
 
     @Test
