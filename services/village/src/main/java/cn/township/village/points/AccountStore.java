@@ -31,8 +31,8 @@ import java.util.Map;
 @Component
 public class AccountStore {
 
-    static final int REMEMBERED_IDS = 128;
-    static final int JOURNAL = 8;
+    static final int REMEMBERED_IDS = 32;
+    static final int JOURNAL = 4;
 
     private final OutboxStore outbox;
     private final LedgerStore ledger;
@@ -50,7 +50,8 @@ public class AccountStore {
 
     Map<String, Document> load(Collection<String> ids) {
         Map<String, Document> found = new HashMap<>();
-        for (Document d : collection().find(Filters.in("_id", ids))) {
+        for (Document d : collection().find(Filters.in("_id", ids))
+                .projection(com.mongodb.client.model.Projections.exclude(OutboxStore.OUTBOX))) {
             found.put(d.getString("_id"), d);
         }
         return found;

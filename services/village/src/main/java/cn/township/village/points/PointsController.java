@@ -34,11 +34,14 @@ class PointsController {
     private final PointsService service;
     private final PointsQueries queries;
     private final PointsCatalogue catalogue;
+    private final Leaderboards leaderboards;
 
-    PointsController(PointsService service, PointsQueries queries, PointsCatalogue catalogue) {
+    PointsController(PointsService service, PointsQueries queries, PointsCatalogue catalogue,
+                     Leaderboards leaderboards) {
         this.service = service;
         this.queries = queries;
         this.catalogue = catalogue;
+        this.leaderboards = leaderboards;
     }
 
     record Adjustment(@NotBlank @Size(max = 64) String household, @NotBlank String ruleCode,
@@ -101,10 +104,10 @@ class PointsController {
 
     @GetMapping("/leaderboard")
     List<PointsQueries.Rank> leaderboard(Caller caller, @RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > 200) {
-            throw RuleViolation.invalid("limit", "limit must be between 1 and 200");
+        if (limit < 1 || limit > Leaderboards.SIZE) {
+            throw RuleViolation.invalid("limit", "limit must be between 1 and " + Leaderboards.SIZE);
         }
-        return queries.leaderboard(caller.villageAs(Caller.CADRE, Caller.ELDER, Caller.VILLAGER), limit);
+        return leaderboards.top(caller.villageAs(Caller.CADRE, Caller.ELDER, Caller.VILLAGER), limit);
     }
 
     /** Cadres and elders read any household of their village; a villager reads their own. */
