@@ -2,11 +2,12 @@
 # Runs the Keycloak server distribution (unpacked by infra/keycloak/pom.xml from
 # Maven Central) on 127.0.0.1 without Docker, with the township realm imported.
 #
-#   infra/keycloak/keycloak.sh start|stop|status
+#   infra/keycloak/keycloak.sh start|stop|status|reset
 #
 # Environment:
 #   KEYCLOAK_PORT             HTTP port                    (default 8180)
 #   KEYCLOAK_MANAGEMENT_PORT  health/metrics port          (default 9180)
+#   KEYCLOAK_START_TIMEOUT    seconds to wait for the realm (default 300)
 #   KEYCLOAK_DATA             runtime data: H2 database, pid, log
 #                                                          (default <repo>/.run/keycloak)
 #   KEYCLOAK_MODE             dev | optimized              (default dev: `start-dev`.
@@ -36,7 +37,7 @@ PID_FILE="$DATA_DIR/keycloak.pid"
 LOG_FILE="$DATA_DIR/keycloak.log"
 HOME_DIR="$DATA_DIR/home"
 BUILD_STAMP="$DIST_DIR/lib/quarkus/township-build.txt"
-START_TIMEOUT=180
+START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-300}"
 DISCOVERY_URL="http://127.0.0.1:$PORT/realms/$REALM/.well-known/openid-configuration"
 
 # Options fixed at build time; `start --optimized` refuses to run if they differ.
@@ -217,9 +218,22 @@ status() {
   return 3
 }
 
+# The realm is imported only into an empty database (IGNORE_EXISTING); after
+# editing realm/township-realm.json, `reset` then `start` to re-import it.
+reset() {
+  stop
+  # only delete a folder this script made (it holds home/ and keycloak.log)
+  if [[ -d "$DATA_DIR" && ! ( -d "$HOME_DIR/data" || -f "$LOG_FILE" ) ]]; then
+    fail "$DATA_DIR does not look like a Keycloak data folder; not deleting it"
+  fi
+  rm -rf "$DATA_DIR"
+  say "removed $DATA_DIR"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  reset) reset ;;
+  *) echo "usage: $0 start|stop|status|reset" >&2; exit 2 ;;
 esac

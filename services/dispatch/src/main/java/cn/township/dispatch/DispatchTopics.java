@@ -12,7 +12,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class DispatchTopics {
 
     @Bean
-    KafkaAdmin.NewTopics dispatchTopics(MessagingProperties properties) {
+    KafkaAdmin.NewTopics declaredTopics(MessagingProperties properties) {
         return MessagingTopics.withDeadLetters(properties.partitions(), Topics.DISPATCH_CASES, Topics.INTAKE_TICKETS, Topics.MEDIATION_SESSIONS, Topics.VILLAGE_AFFAIRS);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class IntakeTopics {
 
     @Bean
-    KafkaAdmin.NewTopics intakeTopics(MessagingProperties properties) {
+    KafkaAdmin.NewTopics declaredTopics(MessagingProperties properties) {
         return MessagingTopics.withDeadLetters(properties.partitions(), Topics.INTAKE_TICKETS, Topics.DISPATCH_CASES);
     }
 }

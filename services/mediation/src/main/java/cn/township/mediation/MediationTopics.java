@@ -12,7 +12,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class MediationTopics {
 
     @Bean
-    KafkaAdmin.NewTopics mediationTopics(MessagingProperties properties) {
+    KafkaAdmin.NewTopics declaredTopics(MessagingProperties properties) {
         return MessagingTopics.withDeadLetters(properties.partitions(), Topics.MEDIATION_SESSIONS, Topics.DISPATCH_CASES);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class VillageTopics {
 
     @Bean
-    KafkaAdmin.NewTopics villageTopicsToCreate(MessagingProperties properties) {
+    KafkaAdmin.NewTopics declaredTopics(MessagingProperties properties) {
         return MessagingTopics.withDeadLetters(properties.partitions(), Topics.VILLAGE_AFFAIRS, Topics.INTAKE_TICKETS, Topics.DISPATCH_CASES, Topics.MEDIATION_SESSIONS);
     }
 }

@@ -1,0 +1,186 @@
+package cn.township.intake.bench;
+
+import cn.township.infra.testing.TestInfrastructure;
+import cn.township.intake.IntakeApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Push benchmark, direct to the service (no gateway) with a real Kafka broker and the MongoDB-wire server
+ * (started as child JVMs, or given with --kafka/--mongo). Two phases after a warm-up:
+ * <ol>
+ *   <li>latency: an open-loop schedule of {@code --rate} pushes/s for {@code --latency-seconds}; latency is
+ *   measured from each push's scheduled start, so a stall counts against every push it delays;</li>
+ *   <li>throughput: {@code --concurrency} clients pushing back-to-back for {@code --throughput-seconds};
+ *   accepted (201) pushes per second.</li>
+ * </ol>
+ * Every push is a distinct ticket (unique ticketNo) spread over villages, categories and callers.
+ */
+public final class PushBenchmark {
+
+    private static final String[] ADDRESSES = {"平谷区熊儿寨乡南岔村东街", "熊儿寨乡北土门村3组", "熊儿寨村", "东沟村", "花峪村",
+            "魏家湾村", "老泉口村", "黄土梁村", "某小区"};
+    private static final String[] CATEGORIES = {"roads", "street-lights", "water-supply", "drainage", "sanitation",
+            "noise", "neighbour-dispute", "construction-dispute", "social-security", "public-order"};
+
+    /** A push not answered within this counts as failed (and keeps a saturated run bounded in time). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final URI endpoint;
+    private final AtomicLong sequence = new AtomicLong();
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+    private PushBenchmark(int port) {
+        this.endpoint = URI.create("http://127.0.0.1:" + port + "/api/intake/v1/tickets");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        int rate = Integer.parseInt(opts.getOrDefault("rate", "200"));
+        int latencySeconds = Integer.parseInt(opts.getOrDefault("latency-seconds", "30"));
+        int throughputSeconds = Integer.parseInt(opts.getOrDefault("throughput-seconds", "60"));
+        int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "32"));
+        int warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "15"));
+        String kafka = opts.getOrDefault("kafka", null);
+        String mongo = opts.getOrDefault("mongo", null);
+        if (kafka == null) {
+            kafka = TestInfrastructure.kafkaBootstrapServers();
+        }
+        if (mongo == null) {
+            mongo = TestInfrastructure.mongoUri("intake-bench-" + System.currentTimeMillis());
+        }
+        ConfigurableApplicationContext app = new SpringApplication(IntakeApplication.class).run(
+                "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo, "--server.port=0",
+                "--logging.level.root=WARN", "--township.intake.feedback.url=http://127.0.0.1:9/none");
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        System.out.printf("intake on port %d, kafka %s, mongo %s, %d cores%n", port, kafka, mongo,
+                Runtime.getRuntime().availableProcessors());
+        PushBenchmark bench = new PushBenchmark(port);
+        try {
+            bench.closedLoop(concurrency, warmupSeconds, "warm-up");
+            bench.openLoop(rate, latencySeconds);
+            bench.closedLoop(concurrency, throughputSeconds, "throughput");
+        } finally {
+            app.close();
+        }
+        System.exit(0);
+    }
+
+    private void openLoop(int rate, int seconds) throws InterruptedException {
+        long interval = 1_000_000_000L / rate;
+        int total = rate * seconds;
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger failures = new AtomicInteger();
+        long start = System.nanoTime();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long scheduled = start + i * interval;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                pool.submit(() -> {
+                    int status = push();
+                    latencies.add(System.nanoTime() - scheduled);
+                    if (status != 201) {
+                        failures.incrementAndGet();
+                    }
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("latency at %d pushes/s for %ds: %d pushes in %.1fs, %d not 201; p50 %.1f ms, p90 %.1f ms, "
+                        + "p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", rate, seconds, sorted.length, elapsed,
+                failures.get(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9),
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    private void closedLoop(int concurrency, int seconds, String label) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<long[]> perClient = new ArrayList<>();
+        long start = System.nanoTime();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < concurrency; c++) {
+                long[] worst = new long[1];
+                perClient.add(worst);
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        if (push() == 201) {
+                            accepted.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                        worst[0] = Math.max(worst[0], System.nanoTime() - t0);
+                    }
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long worst = perClient.stream().mapToLong(w -> w[0]).max().orElse(0);
+        System.out.printf("%s: %d clients for %.1fs: %d accepted (%.0f pushes/s), %d failed, slowest push %.1f ms%n",
+                label, concurrency, elapsed, accepted.get(), accepted.get() / elapsed, failed.get(), worst / 1e6);
+    }
+
+    private int push() {
+        long n = sequence.incrementAndGet();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String body = "{\"ticketNo\":\"BENCH-" + run + "-" + n + "\",\"receivedAt\":\"2026-05-01T08:30:00+08:00\","
+                + "\"channel\":\"PHONE\",\"kind\":\"COMPLAINT\",\"category\":\"" + CATEGORIES[r.nextInt(CATEGORIES.length)]
+                + "\",\"content\":\"基准测试工单 " + n + "：村内道路有坑，夜间无照明，影响出行。\",\"address\":\""
+                + ADDRESSES[r.nextInt(ADDRESSES.length)] + r.nextInt(100) + "号\",\"complainant\":{\"name\":\"测试\","
+                + "\"phone\":\"13" + (100_000_000 + r.nextInt(800_000_000)) + "\"},\"confidential\":false,"
+                + "\"urgency\":\"NORMAL\"}";
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .header("X-User", "bench").header("X-Roles", "hotline")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
+            }
+            opts.put(args[i].substring(2), args[i + 1]);
+        }
+        return opts;
+    }
+}
