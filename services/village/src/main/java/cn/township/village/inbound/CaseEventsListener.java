@@ -21,7 +21,7 @@ class CaseEventsListener {
         this.reviews = reviews;
     }
 
-    @KafkaListener(topics = Topics.DISPATCH_CASES, groupId = "village")
+    @KafkaListener(topics = Topics.DISPATCH_CASES, groupId = "${township.village.group-id:village}")
     void on(InboundEvent event) {
         if (event.payload() instanceof CaseHandedDown handedDown) {
             try (var scope = TraceContext.open(event.traceparent())) {

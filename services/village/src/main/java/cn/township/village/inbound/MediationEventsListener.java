@@ -35,7 +35,7 @@ class MediationEventsListener {
         this.reviews = reviews;
     }
 
-    @KafkaListener(topics = Topics.MEDIATION_SESSIONS, groupId = "village",
+    @KafkaListener(topics = Topics.MEDIATION_SESSIONS, groupId = "${township.village.group-id:village}",
             containerFactory = BatchListeners.FACTORY)
     void on(List<ConsumerRecord<String, InboundEvent>> records) {
         int poison = -1;

@@ -38,7 +38,7 @@ class OwnEventsListener {
         this.awards = awards;
     }
 
-    @KafkaListener(topics = Topics.VILLAGE_AFFAIRS, groupId = "village")
+    @KafkaListener(topics = Topics.VILLAGE_AFFAIRS, groupId = "${township.village.group-id:village}")
     void on(InboundEvent event) {
         try (var scope = TraceContext.open(event.traceparent())) {
             switch (event.payload()) {

@@ -17,7 +17,7 @@ class TicketEventsListener {
         this.tally = tally;
     }
 
-    @KafkaListener(topics = Topics.INTAKE_TICKETS, groupId = "village")
+    @KafkaListener(topics = Topics.INTAKE_TICKETS, groupId = "${township.village.group-id:village}")
     void on(InboundEvent event) {
         if (event.payload() instanceof TicketReceived ticket) {
             tally.record(ticket);

@@ -20,7 +20,8 @@ import java.util.UUID;
  */
 @ServiceIntegrationTest
 @Import(VillageItSupport.ClockConfig.class)
-@TestPropertySource(properties = {"township.village.sweep-interval=PT1H", "township.messaging.retry-interval=PT0.1S"})
+@TestPropertySource(properties = {"township.village.sweep-interval=PT1H", "township.village.group-id=village-it",
+        "township.messaging.retry-interval=PT0.1S"})
 public abstract class VillageItSupport {
 
     /** How long to wait at most for something asynchronous (the test machine may be heavily loaded). */
