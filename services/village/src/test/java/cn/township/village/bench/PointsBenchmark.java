@@ -1,0 +1,254 @@
+package cn.township.village.bench;
+
+import cn.township.contracts.CloudEventHeaders;
+import cn.township.contracts.EventCatalog;
+import cn.township.contracts.EventJson;
+import cn.township.contracts.mediation.AgreementReached;
+import cn.township.contracts.mediation.Participant;
+import cn.township.contracts.mediation.Party;
+import cn.township.contracts.mediation.PartyRole;
+import cn.township.infra.testing.TestInfrastructure;
+import cn.township.village.VillageApplication;
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Civility-points benchmark on this machine, against a real Kafka broker and the MongoDB-wire server:
+ * <ol>
+ * <li>publishes N AgreementReached events (2 parties + 2 team members with households each, so 4 awards per
+ * event) to {@code mediation.sessions.v1}, then starts the village service and times how fast it applies
+ * the awards from the events (ledger entries written per second);</li>
+ * <li>with those entries in place (N x 4, e.g. 100,000), times balance and leaderboard reads over HTTP.</li>
+ * </ol>
+ * Run: {@code mvn -q -B -pl services/village -am -Pbench verify -DskipTests [-Dbench.args=--events=25000]}.
+ */
+public final class PointsBenchmark {
+
+    private static final String VILLAGE = "bench-village";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        int events = Integer.parseInt(options.getOrDefault("events", "25000"));
+        int households = Integer.parseInt(options.getOrDefault("households", "2000"));
+        int reads = Integer.parseInt(options.getOrDefault("reads", "2000"));
+
+        String kafka = TestInfrastructure.kafkaBootstrapServers();
+        String mongo = TestInfrastructure.mongoUri("village-bench-" + UUID.randomUUID().toString().substring(0, 8));
+        System.out.printf("[bench] kafka %s, mongo %s, %d events x 4 awards over %d households%n", kafka, mongo,
+                events, households);
+
+        long produced = publish(kafka, events, households);
+        System.out.printf("[bench] published %d AgreementReached events in %d ms%n", events, produced);
+
+        long startedAt = System.nanoTime();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(VillageApplication.class).run(
+                "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo, "--server.port=0",
+                "--township.village.sweep-interval=PT1H", "--logging.level.root=WARN");
+        System.out.printf("[bench] service started in %d ms%n", (System.nanoTime() - startedAt) / 1_000_000);
+        try {
+            MongoDatabase db = app.getBean(MongoDatabase.class);
+            long expected = events * 4L;
+            long cpuBefore = cpuNanos();
+            long first = 0;
+            long firstCount = 0;
+            long count = 0;
+            while (count < expected) {
+                count = db.getCollection("ledger").countDocuments();
+                if (first == 0 && count > 0) {
+                    first = System.nanoTime();
+                    firstCount = count;
+                }
+                Thread.sleep(200); // a benchmark main polling its progress, not a test
+            }
+            double seconds = (System.nanoTime() - first) / 1e9;
+            double cpuSeconds = (cpuNanos() - cpuBefore) / 1e9;
+            System.out.printf("[bench] applied %d awards from events in %.1f s: %.0f awards/s (wall clock, load average"
+                    + " %.1f on %d cores)%n", count - firstCount, seconds, (count - firstCount) / seconds,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("[bench] CPU used by service + MongoDB + Kafka meanwhile: %.1f s = %.2f ms per award;"
+                    + " capacity on 2 otherwise idle cores ~ %.0f awards/s%n", cpuSeconds, cpuSeconds * 1000 / count,
+                    2 * count / cpuSeconds);
+            long accounts = db.getCollection("accounts").countDocuments();
+            int sum = 0;
+            for (var d : db.getCollection("accounts").find()) {
+                sum += d.getInteger("balance");
+            }
+            System.out.printf("[bench] %d accounts, balances sum to %d (expected %d)%n", accounts, sum, expected * 5);
+
+            long ledgerTarget = Long.parseLong(options.getOrDefault("ledger", "100000"));
+            if (count < ledgerTarget) {
+                long t = System.nanoTime();
+                seed(db, ledgerTarget - count, households);
+                System.out.printf("[bench] seeded %d more ledger entries directly (for the read figures) in %d ms%n",
+                        ledgerTarget - count, (System.nanoTime() - t) / 1_000_000);
+            }
+            System.out.printf("[bench] reads with %d ledger entries in %d accounts%n",
+                    db.getCollection("ledger").countDocuments(), db.getCollection("accounts").countDocuments());
+
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpClient http = HttpClient.newHttpClient();
+            time(http, port, "balance", reads, () -> "/api/village/points/accounts/h-"
+                    + ThreadLocalRandom.current().nextInt(households));
+            time(http, port, "leaderboard(top 20, snapshot <= 1 s old)", reads,
+                    () -> "/api/village/points/leaderboard?limit=20");
+            var queries = app.getBean(cn.township.village.points.PointsQueries.class);
+            long[] micros = new long[Math.min(reads, 300)];
+            for (int i = 0; i < micros.length; i++) {
+                long t = System.nanoTime();
+                queries.leaderboard(VILLAGE, 20);
+                micros[i] = (System.nanoTime() - t) / 1_000;
+            }
+            Arrays.sort(micros);
+            System.out.printf("[bench] leaderboard query itself (uncached, in process), %d calls: p50 %.2f ms, p99 %.2f ms%n",
+                    micros.length, micros[micros.length / 2] / 1000.0, micros[(int) (micros.length * 0.99)] / 1000.0);
+        } finally {
+            app.close();
+            System.exit(0);
+        }
+    }
+
+    /** CPU time of this JVM (the service) and of its child processes (the local Kafka and MongoDB). */
+    private static long cpuNanos() {
+        long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        long children = ProcessHandle.current().children().mapToLong(p -> p.info().totalCpuDuration()
+                .map(java.time.Duration::toNanos).orElse(0L)).sum();
+        return own + children;
+    }
+
+    /**
+     * Adds ledger entries and their accounts straight into the database (households s-0..), consistent with
+     * each other (running balances, seq), so the reads can be timed with the target ledger size without
+     * waiting for the award path to write them all on a loaded machine.
+     */
+    private static void seed(MongoDatabase db, long entries, int households) {
+        int perHousehold = (int) Math.max(1, entries / households);
+        List<org.bson.Document> batch = new ArrayList<>();
+        Instant now = Instant.now();
+        long written = 0;
+        for (int h = 0; h < households && written < entries; h++) {
+            String household = "s-" + h;
+            String account = VILLAGE + "/" + household;
+            int balance = 0;
+            int n = (int) Math.min(perHousehold + (h < entries % households ? 1 : 0), entries - written);
+            for (int k = 1; k <= n; k++) {
+                int points = 1 + (h + k) % 10;
+                balance += points;
+                batch.add(new org.bson.Document("_id", UUID.randomUUID().toString()).append("account", account)
+                        .append("village", VILLAGE).append("household", household).append("seq", (long) k)
+                        .append("kind", "AWARD").append("points", points).append("delta", points)
+                        .append("code", "VOLUNTEER").append("reason", "seeded").append("by", "bench")
+                        .append("balance", balance).append("at", java.util.Date.from(now))
+                        .append("month", java.time.YearMonth.now().toString()));
+                if (batch.size() == 1000) {
+                    db.getCollection("ledger").insertMany(batch);
+                    batch.clear();
+                }
+            }
+            written += n;
+            db.getCollection("accounts").insertOne(new org.bson.Document("_id", account).append("village", VILLAGE)
+                    .append("household", household).append("balance", balance).append("awarded", balance)
+                    .append("deducted", 0).append("redeemed", 0).append("seq", (long) n).append("applied", List.of())
+                    .append("journal", List.of()).append("version", 1L).append("outbox", List.of()));
+        }
+        if (!batch.isEmpty()) {
+            db.getCollection("ledger").insertMany(batch);
+        }
+    }
+
+    private static long publish(String kafka, int events, int households) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            admin.createTopics(List.of(new NewTopic("mediation.sessions.v1", 3, (short) 1))).all().get();
+        }
+        long t0 = System.nanoTime();
+        String ceType = EventCatalog.of(AgreementReached.class).ceType();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144), new StringSerializer(), new ByteArraySerializer())) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int i = 0; i < events; i++) {
+                String caseId = "case-" + i;
+                int base = random.nextInt(households);
+                List<String> h = new ArrayList<>();
+                for (int k = 0; k < 4; k++) {
+                    h.add("h-" + (base + k * (households / 4)) % households);
+                }
+                AgreementReached e = new AgreementReached("file-" + i, caseId, VILLAGE, List.of("terms"),
+                        List.of(new Party(PartyRole.COMPLAINANT, "a", null, h.get(0)),
+                                new Party(PartyRole.RESPONDENT, "b", null, h.get(1))),
+                        List.of(new Participant("m-" + i, "c", List.of("elder"), h.get(2)),
+                                new Participant("n-" + i, "d", List.of("legal-adviser"), h.get(3))),
+                        1, Instant.now());
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                headers.add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+                headers.add(CloudEventHeaders.SOURCE, "/township/bench".getBytes(StandardCharsets.UTF_8));
+                headers.add(CloudEventHeaders.SUBJECT, caseId.getBytes(StandardCharsets.UTF_8));
+                producer.send(new ProducerRecord<>("mediation.sessions.v1", null, caseId, EventJson.write(e), headers));
+            }
+            producer.flush();
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static void time(HttpClient http, int port, String what, int n, java.util.function.Supplier<String> path)
+            throws Exception {
+        for (int i = 0; i < 300; i++) { // warm-up
+            call(http, port, path.get());
+        }
+        long[] micros = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            call(http, port, path.get());
+            micros[i] = (System.nanoTime() - t) / 1_000;
+        }
+        Arrays.sort(micros);
+        System.out.printf("[bench] %s over HTTP, %d calls: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", what,
+                n, micros[n / 2] / 1000.0, micros[(int) (n * 0.95)] / 1000.0, micros[(int) (n * 0.99)] / 1000.0,
+                micros[n - 1] / 1000.0);
+    }
+
+    private static void call(HttpClient http, int port, String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("X-User", "bench-cadre").header("X-Roles", "village-cadre").header("X-Village", VILLAGE)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String a : String.join(" ", args).trim().split("\\s+")) {
+            if (a.startsWith("--") && a.contains("=")) {
+                options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
+        return options;
+    }
+}
