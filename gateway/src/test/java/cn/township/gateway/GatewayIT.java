@@ -256,7 +256,13 @@ class GatewayIT {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.build();
+        try {
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError("no answer in 30 s to " + built.method() + " " + built.uri() + " "
+                    + built.headers().map().keySet(), e);
+        }
     }
 
     private static StubBackend startBackend() {

@@ -18,7 +18,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -94,10 +94,29 @@ class GatewaySecurity {
                 : new PathPatternParserServerWebExchangeMatcher(parts[1], HttpMethod.valueOf(parts[0]));
     }
 
+    /** The exception's message, with the root cause's when that says more (e.g. "Invalid signature"). */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(e.getMessage());
+        return root == e || root.getMessage() == null || message.contains(root.getMessage()) ? message
+                : message + " (" + root.getMessage() + ")";
+    }
+
+    /** RFC 6750 challenge: {@code Bearer}, with the error code and description when a token was rejected. */
+    static String wwwAuthenticate(AuthenticationException e) {
+        if (e instanceof OAuth2AuthenticationException oauth) {
+            String description = oauth.getError().getDescription();
+            return "Bearer error=\"" + oauth.getError().getErrorCode() + "\""
+                    + (description == null ? "" : ", error_description=\"" + description.replace('"', '\'') + "\"");
+        }
+        return "Bearer";
+    }
+
     /** 401 problem+json with the standard WWW-Authenticate header; 503 when the keys could not be fetched. */
     static final class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
-
-        private final BearerTokenServerAuthenticationEntryPoint bearer = new BearerTokenServerAuthenticationEntryPoint();
 
         @Override
         public Mono<Void> commence(org.springframework.web.server.ServerWebExchange exchange, AuthenticationException e) {
@@ -106,9 +125,10 @@ class GatewaySecurity {
                 return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                         "the bearer token could not be checked: the identity provider did not answer");
             }
-            String detail = e instanceof InvalidBearerTokenException ? "the bearer token was rejected: " + e.getMessage()
+            String detail = e instanceof InvalidBearerTokenException ? "the bearer token was rejected: " + reason(e)
                     : "this needs a valid bearer token (Authorization: Bearer <access token of the Keycloak realm township>)";
-            return bearer.commence(exchange, e).then(Problems.write(exchange, HttpStatus.UNAUTHORIZED, detail));
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", wwwAuthenticate(e));
+            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
         }
     }
 }
