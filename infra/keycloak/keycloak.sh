@@ -7,6 +7,7 @@
 # Environment:
 #   KEYCLOAK_PORT             HTTP port                    (default 8180)
 #   KEYCLOAK_MANAGEMENT_PORT  health/metrics port          (default 9180)
+#   KEYCLOAK_START_TIMEOUT    seconds to wait for the realm (default 300)
 #   KEYCLOAK_DATA             runtime data: H2 database, pid, log
 #                                                          (default <repo>/.run/keycloak)
 #   KEYCLOAK_MODE             dev | optimized              (default dev: `start-dev`.
@@ -36,7 +37,7 @@ PID_FILE="$DATA_DIR/keycloak.pid"
 LOG_FILE="$DATA_DIR/keycloak.log"
 HOME_DIR="$DATA_DIR/home"
 BUILD_STAMP="$DIST_DIR/lib/quarkus/township-build.txt"
-START_TIMEOUT=180
+START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-300}"
 DISCOVERY_URL="http://127.0.0.1:$PORT/realms/$REALM/.well-known/openid-configuration"
 
 # Options fixed at build time; `start --optimized` refuses to run if they differ.

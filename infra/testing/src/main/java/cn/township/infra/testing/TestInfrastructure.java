@@ -28,6 +28,7 @@ public final class TestInfrastructure {
     private static String kafka;
     private static String mongo;
     private static String keycloak;
+    private static RuntimeException keycloakFailure;
 
     private TestInfrastructure() {
     }
@@ -53,10 +54,24 @@ public final class TestInfrastructure {
         return mongo.replace("/?", "/" + database + "?");
     }
 
-    /** The issuer URI of the imported {@code township} realm, e.g. {@code http://127.0.0.1:8180/realms/township}. */
+    /**
+     * The issuer URI of the imported {@code township} realm, e.g. {@code http://127.0.0.1:8180/realms/township}.
+     * A Keycloak already running with the project's realm can be shared by all test JVMs through the
+     * environment variable {@code TOWNSHIP_TEST_KEYCLOAK_ISSUER} (CI starts one while the build compiles).
+     */
     public static synchronized String keycloakIssuer() {
+        if (keycloakFailure != null) {
+            throw keycloakFailure; // tried once in this JVM already; do not wait for it again
+        }
         if (keycloak == null) {
-            keycloak = (DOCKER ? startKeycloakContainer() : startLocalKeycloak()) + "/realms/township";
+            try {
+                String shared = System.getenv("TOWNSHIP_TEST_KEYCLOAK_ISSUER");
+                keycloak = shared != null && !shared.isBlank() ? awaitRealm(shared)
+                        : (DOCKER ? startKeycloakContainer() : startLocalKeycloak()) + "/realms/township";
+            } catch (RuntimeException e) {
+                keycloakFailure = e;
+                throw e;
+            }
         }
         return keycloak;
     }
@@ -103,9 +118,10 @@ public final class TestInfrastructure {
         env.put("KEYCLOAK_MANAGEMENT_PORT", "" + management);
         Path data = tempDir("keycloak");
         env.put("KEYCLOAK_DATA", data.toString());
+        env.putIfAbsent("KEYCLOAK_START_TIMEOUT", "480");
         try {
             Process start = builder.start();
-            if (!start.waitFor(300, TimeUnit.SECONDS) || start.exitValue() != 0) {
+            if (!start.waitFor(600, TimeUnit.SECONDS) || start.exitValue() != 0) {
                 throw new IllegalStateException("Keycloak did not start; see " + data.resolve("keycloak.log"));
             }
         } catch (java.io.IOException e) {
@@ -157,6 +173,29 @@ public final class TestInfrastructure {
     }
 
     // ---- helpers
+
+    /** Waits (up to ten minutes) until a shared Keycloak, possibly still booting, serves the realm. */
+    private static String awaitRealm(String issuer) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI discovery = java.net.URI.create(issuer + "/.well-known/openid-configuration");
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var response = http.send(java.net.http.HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(3)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return issuer;
+                }
+            } catch (java.io.IOException notYet) {
+                // still booting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            LocalProcess.sleep(1000);
+        }
+        throw new IllegalStateException("the shared Keycloak at " + issuer + " did not serve the realm in 10 minutes");
+    }
 
     private static void awaitKafka(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
