@@ -1,6 +1,6 @@
 package cn.township.gateway;
 
-import cn.township.security.test.TestRealm;
+import cn.township.infra.testing.TestInfrastructure;
 import cn.township.security.test.KeycloakTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayIT {
 
-    static final String ISSUER = TestRealm.issuer();
+    static final String ISSUER = TestInfrastructure.keycloakIssuer();
     static final KeycloakTokens TOKENS = new KeycloakTokens(ISSUER);
     static final StubBackend BACKEND = startBackend();
     static final int CLOSED_PORT = closedPort();
@@ -266,11 +266,7 @@ class GatewayIT {
     }
 
     private static StubBackend startBackend() {
-        try {
-            return new StubBackend(true);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new StubBackend(true);
     }
 
     private static int closedPort() {

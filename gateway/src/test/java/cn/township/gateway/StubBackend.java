@@ -1,19 +1,19 @@
 package cn.township.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Executors;
 
-/** A small HTTP service standing in for the township services: records what reaches it, answers 200 JSON. */
+/**
+ * A small HTTP service standing in for the township services (a Reactor Netty server on a free port): records
+ * what reaches it and answers 200 JSON.
+ */
 public final class StubBackend implements AutoCloseable {
 
     /** One request as the backend saw it. */
@@ -24,20 +24,30 @@ public final class StubBackend implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private final DisposableServer server;
     private final ConcurrentLinkedDeque<Seen> seen = new ConcurrentLinkedDeque<>();
-    private final boolean record;
 
-    public StubBackend(boolean record) throws IOException {
-        this.record = record;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::handle);
-        server.start();
+    public StubBackend(boolean record) {
+        server = HttpServer.create().host("127.0.0.1").port(0)
+                .handle((request, response) -> request.receive().asByteArray()
+                        .map(bytes -> (long) bytes.length).reduce(0L, Long::sum)
+                        .flatMap(bytes -> {
+                            if (record) {
+                                Map<String, List<String>> headers = new LinkedHashMap<>();
+                                request.requestHeaders().names().forEach(name ->
+                                        headers.put(name, List.copyOf(request.requestHeaders().getAll(name))));
+                                seen.add(new Seen(request.method().name(), request.fullPath(), headers, bytes));
+                            }
+                            String body = "{\"ok\":true,\"path\":\"" + request.fullPath() + "\"}";
+                            return response.status(200).header("Content-Type", "application/json")
+                                    .sendString(Mono.just(body)).then();
+                        })
+                        .onErrorResume(e -> Mono.empty()))
+                .bindNow();
     }
 
     public String uri() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.port();
     }
 
     /** The request that carried this X-Request-Id. */
@@ -49,25 +59,8 @@ public final class StubBackend implements AutoCloseable {
         return Optional.ofNullable(seen.peekLast());
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        long bytes;
-        try (InputStream body = exchange.getRequestBody()) {
-            bytes = body.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        if (record) {
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), bytes));
-        }
-        byte[] response = ("{\"ok\":true,\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, response.length);
-        exchange.getResponseBody().write(response);
-        exchange.close();
-    }
-
     @Override
     public void close() {
-        server.stop(0);
+        server.disposeNow();
     }
 }

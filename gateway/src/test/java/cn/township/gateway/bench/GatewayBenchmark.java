@@ -3,7 +3,7 @@ package cn.township.gateway.bench;
 import cn.township.gateway.GatewayApplication;
 import cn.township.gateway.StubBackend;
 import cn.township.security.test.KeycloakTokens;
-import cn.township.security.test.TestRealm;
+import cn.township.infra.testing.TestInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,12 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Gateway overhead with token validation: the gateway in front of a stub backend (JDK HttpServer) versus calling
+ * Gateway overhead with token validation: the gateway in front of a stub backend (Reactor Netty server) versus calling
  * the stub directly, both with the same real Keycloak token of the hotline client.
  *
  * <pre>
  * mvn -q -B -pl gateway -am test-compile -Pbench -DskipTests
- *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32]  (-Dtownship.test.keycloak-issuer=... reuses a running realm)
+ *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32]  (env TOWNSHIP_TEST_KEYCLOAK_ISSUER=... reuses a running realm)
  * </pre>
  *
  * Prints (1) closed-loop throughput through the gateway and directly, (2) p50/p99/max latency of an open-loop load
@@ -40,7 +40,7 @@ public final class GatewayBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 20);
         int rate = Integer.getInteger("bench.rate", 500);
         int concurrency = Integer.getInteger("bench.concurrency", 32);
-        String issuer = TestRealm.issuer();
+        String issuer = TestInfrastructure.keycloakIssuer();
         String token = new KeycloakTokens(issuer).hotline();
 
         try (StubBackend backend = new StubBackend(false);

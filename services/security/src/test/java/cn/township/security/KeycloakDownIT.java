@@ -1,6 +1,6 @@
 package cn.township.security;
 
-import cn.township.security.test.TestRealm;
+import cn.township.infra.testing.TestInfrastructure;
 import cn.township.security.demo.DemoApplication;
 import cn.township.security.test.KeycloakTokens;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = DemoApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeycloakDownIT {
 
-    static final String ISSUER = TestRealm.issuer();
+    static final String ISSUER = TestInfrastructure.keycloakIssuer();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {

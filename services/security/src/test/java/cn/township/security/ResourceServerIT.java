@@ -1,6 +1,6 @@
 package cn.township.security;
 
-import cn.township.security.test.TestRealm;
+import cn.township.infra.testing.TestInfrastructure;
 import cn.township.security.demo.DemoApplication;
 import cn.township.security.test.KeycloakTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResourceServerIT {
 
-    static final String ISSUER = TestRealm.issuer();
+    static final String ISSUER = TestInfrastructure.keycloakIssuer();
     static final KeycloakTokens TOKENS = new KeycloakTokens(ISSUER);
 
     @DynamicPropertySource
