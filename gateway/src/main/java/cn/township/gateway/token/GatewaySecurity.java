@@ -49,8 +49,9 @@ class GatewaySecurity {
                                   @Qualifier(TOKEN_CLOCK) ObjectProvider<Clock> clock) {
         String issuer = properties.issuer(environment.getProperty("KEYCLOAK_ISSUER_URI"));
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSet(issuer)).build();
-        decoder.setJwtValidator(TokenChecks.validator(issuer, properties.audience(), clock.getIfAvailable(Clock::systemUTC)));
-        return decoder;
+        var validator = TokenChecks.validator(issuer, properties.audience(), clock.getIfAvailable(Clock::systemUTC));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, 10_000);
     }
 
     @Bean

@@ -45,14 +45,16 @@ public final class GatewayBenchmark {
 
         try (StubBackend backend = new StubBackend(false);
              ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
-                     .properties("server.port=0", "KEYCLOAK_ISSUER_URI=" + issuer, "INTAKE_URI=" + backend.uri(),
-                             "township.gateway.rate-limit.clients.hotline.per-second=1000000",
-                             "township.gateway.rate-limit.clients.hotline.burst=1000000",
-                             "logging.level.root=WARN", "spring.main.banner-mode=off")
-                     .run()) {
+                     .run("--server.port=0", "--KEYCLOAK_ISSUER_URI=" + issuer, "--INTAKE_URI=" + backend.uri(),
+                             "--township.gateway.rate-limit.clients.hotline.per-second=1000000",
+                             "--township.gateway.rate-limit.clients.hotline.burst=1000000",
+                             "--township.gateway.rate-limit.anonymous.per-second=1000000",
+                             "--township.gateway.rate-limit.anonymous.burst=1000000",
+                             "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
             int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
             URI viaGateway = URI.create("http://127.0.0.1:" + port + "/api/intake/ping");
             URI direct = URI.create(backend.uri() + "/api/intake/ping");
+            URI anonymous = URI.create("http://127.0.0.1:" + port + "/open311/v2/services.json");
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
@@ -62,12 +64,14 @@ public final class GatewayBenchmark {
 
             double gatewayRps = throughput(client, viaGateway, token, concurrency, seconds);
             double directRps = throughput(client, direct, token, concurrency, seconds);
+            double anonymousRps = throughput(client, anonymous, null, concurrency, seconds);
             long[] gatewayLatency = fixedRate(client, viaGateway, token, rate, seconds);
             long[] directLatency = fixedRate(client, direct, token, rate, seconds);
 
             System.out.printf("%nthroughput, %d concurrent clients, %d s:%n", concurrency, seconds);
             System.out.printf("  through the gateway (token checked): %,.0f requests/s%n", gatewayRps);
             System.out.printf("  direct to the backend:               %,.0f requests/s%n", directRps);
+            System.out.printf("  through the gateway, public path (no token): %,.0f requests/s%n", anonymousRps);
             System.out.printf("%nlatency at %d requests/s for %d s (ms):%n", rate, seconds);
             print("through the gateway", gatewayLatency);
             print("direct              ", directLatency);
@@ -81,7 +85,11 @@ public final class GatewayBenchmark {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
         long started = System.nanoTime();
         try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
