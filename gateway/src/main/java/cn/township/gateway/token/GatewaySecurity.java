@@ -1,0 +1,138 @@
+package cn.township.gateway.token;
+
+import cn.township.gateway.GatewayProperties;
+import cn.township.gateway.limits.BodySizeLimitFilter;
+import cn.township.gateway.limits.RateLimitFilter;
+import cn.township.gateway.problem.Problems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The gateway as a reactive resource server: every request needs a valid Keycloak token of the realm
+ * {@code township} (signature, expiry, issuer, audience {@code township-api}) except the configured public paths;
+ * the token is relayed unchanged ({@code Authorization} is passed on), so each service checks it again and applies
+ * roles and data scope. Signing keys are fetched lazily: the gateway starts while Keycloak is down and answers 503
+ * while the keys cannot be fetched. Rate limits and body size limits run right after the token check.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+    /** Name of an optional {@link Clock} bean for token expiry checks (tests move it forward). */
+    static final String TOKEN_CLOCK = "townshipTokenClock";
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, Environment environment,
+                                  @Qualifier(TOKEN_CLOCK) ObjectProvider<Clock> clock) {
+        String issuer = properties.issuer(environment.getProperty("KEYCLOAK_ISSUER_URI"));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSet(issuer)).build();
+        var validator = TokenChecks.validator(issuer, properties.audience(), clock.getIfAvailable(Clock::systemUTC));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, 10_000);
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+                                              GatewayProperties properties) {
+        ServerAuthenticationEntryPoint entryPoint = new ProblemEntryPoint();
+        ServerAccessDeniedHandler denied = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                "the token carries no role of the township platform (realm township roles, e.g. dispatcher)");
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .matchers(publicMatcher(properties.publicPaths())).permitAll()
+                        .anyExchange().access(new PlatformRoles()))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(decoder))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                // stateless: no WebSession per request to load or store a security context in
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .addFilterAfter(new RateLimitFilter(properties.rateLimit()), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(new BodySizeLimitFilter(properties.bodyLimit()), SecurityWebFiltersOrder.AUTHORIZATION)
+                .build();
+    }
+
+    static ServerWebExchangeMatcher publicMatcher(List<String> publicPaths) {
+        if (publicPaths.isEmpty()) {
+            return exchange -> ServerWebExchangeMatcher.MatchResult.notMatch();
+        }
+        return ServerWebExchangeMatchers.matchers(publicPaths.stream().map(GatewaySecurity::matcher)
+                .toArray(ServerWebExchangeMatcher[]::new));
+    }
+
+    private static ServerWebExchangeMatcher matcher(String entry) {
+        String[] parts = entry.trim().split("\\s+", 2);
+        if (parts.length == 1) {
+            return new PathPatternParserServerWebExchangeMatcher(parts[0]);
+        }
+        return parts[0].equals("*") ? new PathPatternParserServerWebExchangeMatcher(parts[1])
+                : new PathPatternParserServerWebExchangeMatcher(parts[1], HttpMethod.valueOf(parts[0]));
+    }
+
+    /** The exception's message, with the root cause's when that says more (e.g. "Invalid signature"). */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(e.getMessage());
+        return root == e || root.getMessage() == null || message.contains(root.getMessage()) ? message
+                : message + " (" + root.getMessage() + ")";
+    }
+
+    /** RFC 6750 challenge: {@code Bearer}, with the error code and description when a token was rejected. */
+    static String wwwAuthenticate(AuthenticationException e) {
+        if (e instanceof OAuth2AuthenticationException oauth) {
+            String description = oauth.getError().getDescription();
+            return "Bearer error=\"" + oauth.getError().getErrorCode() + "\""
+                    + (description == null ? "" : ", error_description=\"" + description.replace('"', '\'') + "\"");
+        }
+        return "Bearer";
+    }
+
+    /** 401 problem+json with the standard WWW-Authenticate header; 503 when the keys could not be fetched. */
+    static final class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
+
+        @Override
+        public Mono<Void> commence(org.springframework.web.server.ServerWebExchange exchange, AuthenticationException e) {
+            if (e instanceof AuthenticationServiceException) {
+                exchange.getResponse().getHeaders().set("Retry-After", "5");
+                return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                        "the bearer token could not be checked: the identity provider did not answer");
+            }
+            String detail = e instanceof InvalidBearerTokenException ? "the bearer token was rejected: " + reason(e)
+                    : "this needs a valid bearer token (Authorization: Bearer <access token of the Keycloak realm township>)";
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", wwwAuthenticate(e));
+            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package cn.township.gateway.bench;
+
+import cn.township.gateway.GatewayApplication;
+import cn.township.gateway.StubBackend;
+import cn.township.security.test.KeycloakTokens;
+import cn.township.infra.testing.TestInfrastructure;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Gateway overhead with token validation: the gateway in front of a stub backend (Reactor Netty server) versus calling
+ * the stub directly, both with the same real Keycloak token of the hotline client.
+ *
+ * <pre>
+ * mvn -q -B -pl gateway -am test-compile -Pbench -DskipTests
+ *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32]  (env TOWNSHIP_TEST_KEYCLOAK_ISSUER=... reuses a running realm)
+ * </pre>
+ *
+ * Prints (1) closed-loop throughput through the gateway and directly, (2) p50/p99/max latency of an open-loop load
+ * at a fixed rate (latency counted from each request's scheduled start, so stalls are not hidden) and the p99 the
+ * gateway adds. The load generator runs on the same machine and takes CPU from the gateway.
+ */
+public final class GatewayBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        int rate = Integer.getInteger("bench.rate", 500);
+        int concurrency = Integer.getInteger("bench.concurrency", 32);
+        String issuer = TestInfrastructure.keycloakIssuer();
+        String token = new KeycloakTokens(issuer).hotline();
+
+        try (StubBackend backend = new StubBackend(false);
+             ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
+                     .run("--server.port=0", "--KEYCLOAK_ISSUER_URI=" + issuer, "--INTAKE_URI=" + backend.uri(),
+                             "--township.gateway.rate-limit.clients.hotline.per-second=1000000",
+                             "--township.gateway.rate-limit.clients.hotline.burst=1000000",
+                             "--township.gateway.rate-limit.anonymous.per-second=1000000",
+                             "--township.gateway.rate-limit.anonymous.burst=1000000",
+                             "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
+            int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+            URI viaGateway = URI.create("http://127.0.0.1:" + port + "/api/intake/ping");
+            URI direct = URI.create(backend.uri() + "/api/intake/ping");
+            URI anonymous = URI.create("http://127.0.0.1:" + port + "/open311/v2/services.json");
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+            System.out.println("warming up (" + seconds + " s each way) ...");
+            throughput(client, viaGateway, token, concurrency, seconds);
+            throughput(client, direct, token, concurrency, seconds / 2);
+
+            double gatewayRps = throughput(client, viaGateway, token, concurrency, seconds);
+            double directRps = throughput(client, direct, token, concurrency, seconds);
+            double anonymousRps = throughput(client, anonymous, null, concurrency, seconds);
+            long[] gatewayLatency = fixedRate(client, viaGateway, token, rate, seconds);
+            long[] directLatency = fixedRate(client, direct, token, rate, seconds);
+
+            System.out.printf("%nthroughput, %d concurrent clients, %d s:%n", concurrency, seconds);
+            System.out.printf("  through the gateway (token checked): %,.0f requests/s%n", gatewayRps);
+            System.out.printf("  direct to the backend:               %,.0f requests/s%n", directRps);
+            System.out.printf("  through the gateway, public path (no token): %,.0f requests/s%n", anonymousRps);
+            System.out.printf("%nlatency at %d requests/s for %d s (ms):%n", rate, seconds);
+            print("through the gateway", gatewayLatency);
+            print("direct              ", directLatency);
+            System.out.printf("  added p99 latency: %.2f ms%n",
+                    (percentile(gatewayLatency, 99) - percentile(directLatency, 99)) / 1e6);
+        }
+        System.exit(0);
+    }
+
+    static double throughput(HttpClient client, URI uri, String token, int concurrency, int seconds) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
+        long started = System.nanoTime();
+        try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < concurrency; i++) {
+                workers.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                            (status == 200 ? ok : failed).incrementAndGet();
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        if (failed.get() > 0) {
+            System.out.println("  (" + failed.get() + " requests to " + uri + " failed)");
+        }
+        return ok.get() / elapsed;
+    }
+
+    static long[] fixedRate(HttpClient client, URI uri, String token, int rate, int seconds) {
+        int total = rate * seconds;
+        long interval = 1_000_000_000L / rate;
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build();
+        List<CompletableFuture<Long>> pending = new ArrayList<>(total);
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * interval;
+            long now;
+            while ((now = System.nanoTime()) < scheduled) {
+                LockSupport.parkNanos(scheduled - now);
+            }
+            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenApply(response -> response.statusCode() == 200 ? System.nanoTime() - scheduled : -1L)
+                    .exceptionally(e -> -1L));
+        }
+        long[] latencies = pending.stream().mapToLong(CompletableFuture::join).filter(l -> l >= 0).toArray();
+        if (latencies.length < total) {
+            System.out.println("  (" + (total - latencies.length) + " of " + total + " requests to " + uri + " failed)");
+        }
+        Arrays.sort(latencies);
+        return latencies;
+    }
+
+    static long percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    static void print(String label, long[] sorted) {
+        System.out.printf("  %s p50 %.2f  p99 %.2f  max %.2f%n", label, percentile(sorted, 50) / 1e6,
+                percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+}
