@@ -121,8 +121,9 @@ class GatewayIT {
         assertThat(seen.header("Authorization")).isEqualTo("Bearer " + token);
         String relayedTrace = seen.header("traceparent");
         assertThat(relayedTrace).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
-        assertThat(seen.header("X-User")).as("forgeable identity headers are stripped").isNull();
-        assertThat(seen.header("X-Roles")).isNull();
+        assertThat(seen.header("X-User")).as("forged identity replaced by the token's").isEqualTo("dispatcher");
+        assertThat(seen.header("X-Roles")).isEqualTo("dispatcher");
+        assertThat(seen.header("X-Village")).as("no village claim, no header").isNull();
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
         assertThat(response.headers().firstValue("traceparent")).hasValue(relayedTrace);
     }

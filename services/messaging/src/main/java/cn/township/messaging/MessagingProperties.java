@@ -17,7 +17,7 @@ public record MessagingProperties(String source, Integer partitions, Integer ret
         retries = retries == null ? 3 : retries;
         retryInterval = retryInterval == null ? Duration.ofMillis(200) : retryInterval;
         concurrency = concurrency == null ? 1 : concurrency;
-        relaySweepInterval = relaySweepInterval == null ? Duration.ofSeconds(2) : relaySweepInterval;
+        relaySweepInterval = relaySweepInterval == null ? Duration.ofSeconds(30) : relaySweepInterval;
         relayBatchSize = relayBatchSize == null ? 500 : relayBatchSize;
     }
 }

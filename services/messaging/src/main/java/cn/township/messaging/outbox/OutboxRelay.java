@@ -61,7 +61,7 @@ public final class OutboxRelay implements SmartLifecycle {
     /** How often the relay sweeps, how many documents it takes at once, how long it waits for the broker. */
     public record Settings(Duration sweepInterval, int batchSize, Duration sendTimeout) {
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(2), 500, Duration.ofSeconds(30));
+            return new Settings(Duration.ofSeconds(30), 500, Duration.ofSeconds(30));
         }
     }
 
@@ -161,8 +161,10 @@ public final class OutboxRelay implements SmartLifecycle {
         byCollection.forEach((name, ids) -> {
             MongoCollection<Document> collection = collections.get(name);
             if (collection != null) {
-                List<Document> docs = collection.find(Filters.and(Filters.in("_id", ids), HAS_PENDING))
+                // by primary key only: on the embedded server any other condition turns this into a scan
+                List<Document> docs = collection.find(Filters.in("_id", ids))
                         .projection(Projections.include(OutboxStore.OUTBOX)).into(new ArrayList<>());
+                docs.removeIf(d -> d.getList(OutboxStore.OUTBOX, Document.class, List.of()).isEmpty());
                 publish(collection, docs);
             }
         });
