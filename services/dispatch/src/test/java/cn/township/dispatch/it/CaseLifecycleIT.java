@@ -1,5 +1,6 @@
 package cn.township.dispatch.it;
 
+import cn.township.infra.testing.MutableClock;
 import cn.township.contracts.dispatch.AgencyReportedIn;
 import cn.township.contracts.dispatch.CaseAccepted;
 import cn.township.contracts.dispatch.CaseClosed;
@@ -43,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 // every dispatch context reads every ticket on the shared broker: close this one when the class is done, so
 // it cannot open (and time out) the next class's cases and publish events about them
 @DirtiesContext
-@Import(CaseLifecycleIT.TestClock.class)
+@Import(CaseLifecycleIT.ClockConfig.class)
 @TestPropertySource(properties = {"township.dispatch.consumer-group=dispatch-it-${random.uuid}",
         "township.dispatch.timers.poll-interval=100ms"})
 class CaseLifecycleIT {
@@ -56,7 +57,7 @@ class CaseLifecycleIT {
     static final Wire WIRE = new Wire();
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
+    static class ClockConfig {
         @Bean
         Clock clock() {
             return CLOCK;

@@ -1,5 +1,6 @@
 package cn.township.dispatch.it;
 
+import cn.township.infra.testing.MutableClock;
 import cn.township.contracts.dispatch.DeadlineKind;
 import cn.township.contracts.dispatch.SlaBreached;
 import cn.township.contracts.dispatch.SlaWarning;

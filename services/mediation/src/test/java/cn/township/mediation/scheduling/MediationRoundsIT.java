@@ -8,7 +8,7 @@ import cn.township.contracts.mediation.SessionHeld;
 import cn.township.contracts.mediation.SessionReminderDue;
 import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.mediation.support.Api;
-import cn.township.mediation.support.TestClock;
+import cn.township.infra.testing.MutableClock;
 import cn.township.mediation.support.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "township.mediation.reminder-poll=PT0.2S")
 class MediationRoundsIT {
 
-    static final TestClock CLOCK = new TestClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
+    static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
     static TopicProbe topic;
 
     @TestConfiguration

@@ -1,5 +1,6 @@
 package cn.township.village.it;
 
+import cn.township.infra.testing.MutableClock;
 import cn.township.contracts.Topics;
 import cn.township.infra.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +62,7 @@ public abstract class VillageItSupport {
     static class ClockConfig {
         @Bean
         MutableClock clock() {
-            return new MutableClock();
+            return MutableClock.ticking();
         }
     }
 }
