@@ -1,5 +1,6 @@
 package cn.township.gateway;
 
+import cn.township.infra.testing.MutableClock;
 import cn.township.infra.testing.TestInfrastructure;
 import cn.township.security.test.KeycloakTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -21,11 +22,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,41 +61,22 @@ class GatewayIT {
     @TestConfiguration
     static class Clocks {
         @Bean("townshipTokenClock")
-        MovableClock tokenClock() {
-            return new MovableClock();
-        }
-    }
-
-    /** The clock the expiry check reads; a test moves it forward so a real token expires. */
-    static final class MovableClock extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
+        MutableClock tokenClock() {
+            return MutableClock.ticking();
         }
     }
 
     @LocalServerPort
     int port;
+    /** The clock the expiry check reads; a test moves it forward so a real token expires. */
     @Autowired
-    MovableClock clock;
+    MutableClock clock;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @AfterEach
     void resetClock() {
-        clock.offset = Duration.ZERO;
+        clock.setOffset(Duration.ZERO);
     }
 
     @AfterAll
@@ -161,7 +140,7 @@ class GatewayIT {
         String token = TOKENS.user("secretary");
         assertThat(send(request("/api/intake/tickets", token).GET()).statusCode()).isEqualTo(200);
         long lifetime = KeycloakTokens.claims(token).get("exp").asLong() - Instant.now().getEpochSecond();
-        clock.offset = Duration.ofSeconds(lifetime).plusMinutes(1);
+        clock.setOffset(Duration.ofSeconds(lifetime).plusMinutes(1));
         assertProblem(send(request("/api/intake/tickets", token).GET()), 401, "expired");
     }
 

@@ -1,5 +1,6 @@
 package cn.township.security;
 
+import cn.township.infra.testing.MutableClock;
 import cn.township.infra.testing.TestInfrastructure;
 import cn.township.security.demo.DemoApplication;
 import cn.township.security.test.KeycloakTokens;
@@ -19,10 +20,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,41 +41,22 @@ class ResourceServerIT {
     @TestConfiguration
     static class Clocks {
         @Bean(TownshipSecurityAutoConfiguration.TOKEN_CLOCK)
-        MovableClock tokenClock() {
-            return new MovableClock();
+        MutableClock tokenClock() {
+            return MutableClock.ticking();
         }
     }
 
     /** The clock the token expiry check reads; a test moves it forward to let a real token expire. */
-    static final class MovableClock extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-    }
-
     @LocalServerPort
     int port;
     @Autowired
-    MovableClock clock;
+    MutableClock clock;
 
     final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void resetClock() {
-        clock.offset = Duration.ZERO;
+        clock.setOffset(Duration.ZERO);
     }
 
     @Test
@@ -130,7 +110,7 @@ class ResourceServerIT {
         String token = TOKENS.user("secretary");
         assertThat(get("/whoami", token).statusCode()).isEqualTo(200);
         long lifetime = KeycloakTokens.claims(token).get("exp").asLong() - Instant.now().getEpochSecond();
-        clock.offset = Duration.ofSeconds(lifetime).plusMinutes(1);
+        clock.setOffset(Duration.ofSeconds(lifetime).plusMinutes(1));
         assertProblem(get("/whoami", token), 401, "expired");
     }
 

@@ -36,6 +36,11 @@ public final class MutableClock extends Clock {
         offset.updateAndGet(o -> o.plus(by));
     }
 
+    /** Puts the clock this far from its base (real time, or the start instant). */
+    public void setOffset(Duration fromBase) {
+        offset.set(fromBase);
+    }
+
     public void set(Instant to) {
         offset.set(Duration.between(base(), to));
     }

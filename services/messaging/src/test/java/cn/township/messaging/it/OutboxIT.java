@@ -7,7 +7,6 @@ import cn.township.contracts.Topics;
 import cn.township.contracts.intake.TicketReceived;
 import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.infra.testing.TestInfrastructure;
-import cn.township.messaging.consume.CloudEventDeserializer;
 import cn.township.messaging.consume.InboundEvent;
 import cn.township.messaging.outbox.OutboxStore;
 import cn.township.messaging.outbox.RelayProbe;
@@ -239,10 +238,5 @@ class OutboxIT {
             }
         }
         return records;
-    }
-
-    @SuppressWarnings("unused")
-    private static InboundEvent decode(ConsumerRecord<String, byte[]> record) {
-        return new CloudEventDeserializer().deserialize(record.topic(), record.headers(), record.value());
     }
 }
