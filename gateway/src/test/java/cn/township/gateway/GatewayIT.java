@@ -100,9 +100,8 @@ class GatewayIT {
         assertThat(seen.header("Authorization")).isEqualTo("Bearer " + token);
         String relayedTrace = seen.header("traceparent");
         assertThat(relayedTrace).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
-        assertThat(seen.header("X-User")).as("forged identity replaced by the token's").isEqualTo("dispatcher");
-        assertThat(seen.header("X-Roles")).isEqualTo("dispatcher");
-        assertThat(seen.header("X-Village")).as("no village claim, no header").isNull();
+        assertThat(seen.header("X-User")).as("identity headers a client sends never reach a service").isNull();
+        assertThat(seen.header("X-Roles")).isNull();
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
         assertThat(response.headers().firstValue("traceparent")).hasValue(relayedTrace);
     }
@@ -224,6 +223,28 @@ class GatewayIT {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("detail").asString()).contains(detailContains);
         assertThat(problem.get("requestId").asString()).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @Test
+    void servesOneSwaggerUiOverEveryServicesOpenApiDocument() throws Exception {
+        HttpResponse<String> document = send(request("/openapi/intake", null).GET());
+        assertThat(document.statusCode()).as("a service's document is public").isEqualTo(200);
+        assertThat(BACKEND.last().orElseThrow().path()).isEqualTo("/v3/api-docs");
+
+        HttpResponse<String> config = send(request("/v3/api-docs/swagger-config", null).GET());
+        assertThat(config.statusCode()).isEqualTo(200);
+        JsonNode urls = JsonMapper.shared().readTree(config.body()).path("urls");
+        List<String> listed = new ArrayList<>();
+        urls.forEach(url -> listed.add(url.path("name").asString() + "=" + url.path("url").asString()));
+        assertThat(listed).containsExactlyInAnyOrder("intake=/openapi/intake", "dispatch=/openapi/dispatch",
+                "mediation=/openapi/mediation", "village=/openapi/village");
+
+        HttpResponse<String> ui = send(request("/webjars/swagger-ui/index.html", null).GET());
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+
+        HttpResponse<String> actuator = send(request("/actuator/env", TOKENS.user("secretary")).GET());
+        assertThat(actuator.statusCode()).as("only health is exposed from actuator").isIn(403, 404);
     }
 
     private HttpRequest.Builder request(String path, String token) {
