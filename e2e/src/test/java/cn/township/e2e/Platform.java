@@ -1,0 +1,110 @@
+package cn.township.e2e;
+
+import cn.township.security.test.KeycloakTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The running platform as a client sees it: the gateway (the only address used), real tokens from the
+ * launched Keycloak. Addresses come from {@code E2E_GATEWAY} and {@code KEYCLOAK_ISSUER_URI} (defaults: the
+ * ports of {@code ./platform up}).
+ */
+final class Platform {
+
+    static final String GATEWAY = env("E2E_GATEWAY", "http://127.0.0.1:8080");
+    static final String ISSUER = env("KEYCLOAK_ISSUER_URI", "http://127.0.0.1:8180/realms/township");
+    static final KeycloakTokens TOKENS = new KeycloakTokens(ISSUER);
+    static final JsonMapper JSON = JsonMapper.shared();
+
+    /** One demo user per realm role (the hotline role is the hotline client's service account). */
+    static final Map<String, String> USER_OF_ROLE = Map.ofEntries(
+            Map.entry("hotline", "service-account-hotline"), Map.entry("secretary", "secretary"),
+            Map.entry("dispatcher", "dispatcher"), Map.entry("department", "dept-construction"),
+            Map.entry("agency", "agency-police"), Map.entry("village-cadre", "cadre-nancha"),
+            Map.entry("grid-worker", "grid-nancha"), Map.entry("mediator", "mediator"),
+            Map.entry("elder", "elder-nancha-1"), Map.entry("villager", "villager-nancha"),
+            Map.entry("assessor", "assessor"));
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Platform() {
+    }
+
+    /** A token for a demo user, or the hotline service account. */
+    static String token(String user) {
+        return user.equals("service-account-hotline") ? TOKENS.hotline() : TOKENS.user(user);
+    }
+
+    /** An answer: status, body, and the body as JSON when it is JSON. */
+    record Reply(int status, String body, String contentType) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + (body.length() > 400 ? body.substring(0, 400) + "…" : body);
+        }
+    }
+
+    static Reply get(String user, String path) {
+        return send(user, "GET", path, null);
+    }
+
+    static Reply post(String user, String path, String json) {
+        return send(user, "POST", path, json);
+    }
+
+    /**
+     * One request through the gateway as {@code user} (null: no token). A 429 from the gateway's rate limit is
+     * waited out as its {@code Retry-After} says and the request sent again: quotas are part of the platform,
+     * not of what a test checks.
+     */
+    static Reply send(String user, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", "Bearer " + token(user));
+        }
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response;
+            try {
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new AssertionError(method + " " + path + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            if (response.statusCode() == 429 && attempt < 20) {
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                LockSupport.parkNanos(Duration.ofSeconds(Math.max(1, seconds)).toNanos());
+                continue;
+            }
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(null));
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
