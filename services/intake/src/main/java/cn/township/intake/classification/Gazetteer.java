@@ -51,6 +51,11 @@ public final class Gazetteer {
         return byGrid.containsKey(grid);
     }
 
+    /** The code of the village a grid belongs to. */
+    public Optional<String> villageOfGrid(String grid) {
+        return Optional.ofNullable(byGrid.get(grid)).map(Village::code);
+    }
+
     public Placement place(@Nullable String grid, @Nullable String address, @Nullable Double lat, @Nullable Double lng) {
         if (grid != null && byGrid.containsKey(grid)) {
             return new Placement(byGrid.get(grid).code(), grid, false, "grid");

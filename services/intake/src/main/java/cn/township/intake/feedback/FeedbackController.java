@@ -1,10 +1,13 @@
 package cn.township.intake.feedback;
 
-import cn.township.intake.web.Caller;
+import cn.township.security.Caller;
+import cn.township.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,15 +34,16 @@ class FeedbackController {
     @GetMapping("/api/intake/v1/feedback-deliveries")
     List<Map<String, Object>> list(Caller caller, @RequestParam(required = false) @Nullable String status,
                                    @RequestParam(required = false) @Nullable String ticketId) {
-        caller.requireAny(Caller.SECRETARY, Caller.DISPATCHER, Caller.ASSESSOR);
+        caller.requireAnyRole(Roles.SECRETARY, Roles.DISPATCHER, Roles.ASSESSOR);
         return deliveries.find(status, ticketId, 200).stream().map(FeedbackController::view).toList();
     }
 
-    @Operation(summary = "Queue a FAILED delivery again")
+    @Operation(summary = "Queue a FAILED delivery again", description = "202 queued; 404 when no FAILED delivery has this id")
     @PostMapping("/api/intake/v1/feedback-deliveries/{id}/retry")
-    ResponseEntity<Void> retry(Caller caller, @PathVariable String id) {
-        caller.requireAny(Caller.SECRETARY, Caller.DISPATCHER);
-        return deliveries.retry(id) ? ResponseEntity.accepted().build() : ResponseEntity.notFound().build();
+    ResponseEntity<?> retry(Caller caller, @PathVariable String id) {
+        caller.requireAnyRole(Roles.SECRETARY, Roles.DISPATCHER);
+        return deliveries.retry(id) ? ResponseEntity.accepted().build() : ResponseEntity.of(ProblemDetail
+                .forStatusAndDetail(HttpStatus.NOT_FOUND, "no FAILED delivery " + id)).build();
     }
 
     private static Map<String, Object> view(Document d) {

@@ -12,6 +12,7 @@ import cn.township.intake.ticket.NewTicket;
 import cn.township.intake.ticket.TicketStatus;
 import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -44,7 +45,8 @@ import java.util.Map;
  * requests submitted through Open311 are listed here: 12345 and grid tickets stay private.
  */
 @RestController
-@Tag(name = "open311", description = "GeoReport v2 (JSON and XML); POST requests needs an api_key")
+@Tag(name = "open311", description = "GeoReport v2 (JSON and XML); public, POST requests needs an api_key")
+@SecurityRequirements // public: no bearer token (township.security.public-paths)
 class Open311Controller {
 
     private static final String BASE = "/open311/v2";

@@ -54,18 +54,19 @@ public final class TicketIntake {
         String ticketId = ticketId(t);
         Placement placement = place(t);
         ProtectedPhone phone = t.phone() == null ? null : phones.protect(t.phone());
-        String phoneKey = phone == null ? null : phone.key();
+        // a confidential complainant is not linked by phone, either way: a link would name them through the
+        // other ticket (and dispatch would merge the confidential ticket into a case that shows them)
+        String phoneKey = phone == null || t.confidential() ? null : phone.key();
         String place = RepeatCallers.place(placement.village(), t.address());
         RepeatCallers.Matches matches = repeatCallers.find(phoneKey, place, category.code(), t.receivedAt());
         List<String> linked = matches.sameCaller();
         List<String> similar = matches.otherCallers();
 
-        Complainant complainant = t.complainantName() == null && phone == null ? null
-                : new Complainant(t.complainantName(), phone == null ? null : phone.masked(), phoneKey);
         TicketReceived received = new TicketReceived(ticketId, t.ticketNo(), t.source(), t.receivedAt(), t.channel(),
                 t.kind(), category.code(), category.leadDepartment(), category.deadlineClass(), t.content(),
                 t.address(), t.location(), placement.village(), placement.grid(), placement.manualRouting(),
-                complainant, t.confidential(), t.urgency(), t.dueAt(), t.attachments(), linked, t.reportedBy());
+                complainant(t, phone), t.confidential(), t.urgency(), t.dueAt(), t.attachments(), linked,
+                t.reportedBy());
         Document doc = TicketDocuments.of(received, t, fingerprint, phone, similar, placement.matchedBy(),
                 clock.instant());
         // no look-up first: the unique ticket number (or the derived grid report id) decides, atomically
@@ -76,6 +77,20 @@ public final class TicketIntake {
         }
         repeatCallers.remember(ticketId, phoneKey, place, category.code(), t.receivedAt());
         return new Accepted(ticketId, TicketStatus.RECEIVED, true);
+    }
+
+    /**
+     * The complainant as the event carries them: name, masked phone and the repeat-caller key, or nothing at all
+     * for a confidential ticket. The event reaches services whose users include village roles (dispatch, village),
+     * so a confidential complainant stays in intake, where {@code GET /api/intake/v1/tickets/{id}} shows them to
+     * the roles {@link cn.township.security.Pii} allows.
+     */
+    private static @Nullable Complainant complainant(NewTicket t, @Nullable ProtectedPhone phone) {
+        if (t.confidential() || (t.complainantName() == null && phone == null)) {
+            return null;
+        }
+        return phone == null ? new Complainant(t.complainantName(), null, null)
+                : new Complainant(t.complainantName(), phone.masked(), phone.key());
     }
 
     private Placement place(NewTicket t) {

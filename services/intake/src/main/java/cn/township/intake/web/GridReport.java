@@ -5,6 +5,7 @@ import cn.township.contracts.intake.TicketKind;
 import cn.township.contracts.intake.TicketSource;
 import cn.township.contracts.intake.Urgency;
 import cn.township.intake.ticket.NewTicket;
+import cn.township.security.Caller;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -39,6 +40,6 @@ public record GridReport(@Nullable String reportId, @Nullable String category, @
         var files = c.attachments("photos", photos);
         c.done();
         return new NewTicket(TicketSource.GRID, null, ref, now, null, k, cat, text, addr, loc, g, null, null,
-                false, u, null, files, caller.user(), caller.village());
+                false, u, null, files, caller.username(), caller.village());
     }
 }

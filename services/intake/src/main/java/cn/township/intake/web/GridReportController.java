@@ -2,6 +2,8 @@ package cn.township.intake.web;
 
 import cn.township.intake.classification.Gazetteer;
 import cn.township.intake.receiving.TicketIntake;
+import cn.township.security.Caller;
+import cn.township.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -28,10 +30,14 @@ class GridReportController {
     }
 
     @Operation(summary = "Report a problem found on patrol",
-            description = "Idempotent by reportId per grid worker: 201 new, 200 the same report again, 409 other content")
+            description = "Idempotent by reportId per grid worker: 201 new, 200 the same report again, 409 other content; "
+                    + "403 for a grid of another village than the worker's")
     @PostMapping(path = "/api/intake/v1/grid-reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketController.Receipt> report(Caller caller, @RequestBody GridReport body) {
-        caller.requireAny(Caller.GRID_WORKER);
+        caller.requireAnyRole(Roles.GRID_WORKER);
+        if (body.grid() != null) {
+            gazetteer.villageOfGrid(body.grid().strip()).ifPresent(caller::requireVillage);
+        }
         return TicketController.receipt(intake.accept(body.toNewTicket(caller, clock.instant(), gazetteer::knowsGrid)));
     }
 }

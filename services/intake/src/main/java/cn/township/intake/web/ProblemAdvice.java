@@ -64,17 +64,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler(Caller.Unauthenticated.class)
-    ResponseEntity<ProblemDetail> unauthenticated(Caller.Unauthenticated e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(problem(HttpStatus.UNAUTHORIZED, "Unauthenticated", e.getMessage()));
-    }
-
-    @ExceptionHandler(Caller.Forbidden.class)
-    ProblemDetail forbidden(Caller.Forbidden e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
-    }
-
     @ExceptionHandler(IllegalStateException.class)
     ProblemDetail busy(IllegalStateException e) {
         log.warn("request failed: {}", e.toString());

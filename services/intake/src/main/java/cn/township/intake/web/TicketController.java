@@ -8,6 +8,8 @@ import cn.township.intake.receiving.FollowUps;
 import cn.township.intake.receiving.TicketIntake;
 import cn.township.intake.receiving.TicketNotFound;
 import cn.township.intake.ticket.FollowUp;
+import cn.township.security.Caller;
+import cn.township.security.Roles;
 import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,7 +65,7 @@ class TicketController {
                     + "same ticketNo, other body: 409. Body at most 64 KiB.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Receipt> push(Caller caller, @RequestBody TicketPush body) {
-        caller.requireAny(Caller.HOTLINE);
+        caller.requireAnyRole(Roles.HOTLINE);
         return receipt(intake.accept(body.toNewTicket()));
     }
 
@@ -78,6 +80,7 @@ class TicketController {
             + "masked for others; a confidential complainant is hidden below the township; 404 outside scope.")
     @GetMapping("/{ticketId}")
     TicketView get(Caller caller, @PathVariable String ticketId) {
+        caller.requireAnyRole(TicketScope.READERS);
         Document doc = store.byId(ticketId).filter(d -> TicketScope.canSee(caller, d))
                 .orElseThrow(() -> new TicketNotFound(ticketId));
         return TicketView.of(doc, caller, phones);
@@ -99,7 +102,7 @@ class TicketController {
         }
         c.done();
         List<Bson> filters = new ArrayList<>();
-        filters.add(TicketScope.filter(caller));
+        filters.add(TicketScope.filter(caller, village));
         addEq(filters, TicketFields.SOURCE, source);
         addEq(filters, TicketFields.STATUS, status);
         addEq(filters, TicketFields.VILLAGE, village);
@@ -111,7 +114,7 @@ class TicketController {
     @Operation(summary = "Ticket counts by source (12345, grid, Open311) and status, within the caller's scope")
     @GetMapping("/counts")
     Map<String, Object> counts(Caller caller) {
-        Bson scope = TicketScope.filter(caller);
+        Bson scope = TicketScope.filter(caller, null);
         Map<String, Long> bySource = new LinkedHashMap<>();
         for (var source : cn.township.contracts.intake.TicketSource.values()) {
             bySource.put(source.name(), store.count(Filters.and(scope, Filters.eq(TicketFields.SOURCE, source.name()))));
@@ -127,7 +130,7 @@ class TicketController {
     @PostMapping(path = "/{ticketId}/urges", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FollowUpReceipt> urge(Caller caller, @PathVariable String ticketId,
                                          @RequestBody FollowUpBodies.UrgeBody body) {
-        caller.requireAny(Caller.HOTLINE);
+        caller.requireAnyRole(Roles.HOTLINE);
         return followUp(caller, ticketId, body.toFollowUp(clock), body);
     }
 
@@ -135,7 +138,7 @@ class TicketController {
     @PostMapping(path = "/{ticketId}/supplements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FollowUpReceipt> supplement(Caller caller, @PathVariable String ticketId,
                                                @RequestBody FollowUpBodies.SupplementBody body) {
-        caller.requireAny(Caller.HOTLINE);
+        caller.requireAnyRole(Roles.HOTLINE);
         return followUp(caller, ticketId, body.toFollowUp(clock), body);
     }
 
@@ -143,7 +146,7 @@ class TicketController {
     @PostMapping(path = "/{ticketId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FollowUpReceipt> withdraw(Caller caller, @PathVariable String ticketId,
                                              @RequestBody FollowUpBodies.WithdrawalBody body) {
-        caller.requireAny(Caller.HOTLINE);
+        caller.requireAnyRole(Roles.HOTLINE);
         return followUp(caller, ticketId, body.toFollowUp(clock), body);
     }
 
@@ -152,7 +155,7 @@ class TicketController {
     @PostMapping(path = "/{ticketId}/satisfaction", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FollowUpReceipt> satisfaction(Caller caller, @PathVariable String ticketId,
                                                  @RequestBody FollowUpBodies.SatisfactionBody body) {
-        caller.requireAny(Caller.HOTLINE);
+        caller.requireAnyRole(Roles.HOTLINE);
         return followUp(caller, ticketId, body.toFollowUp(clock), body);
     }
 

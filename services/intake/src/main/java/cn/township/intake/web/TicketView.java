@@ -2,6 +2,8 @@ package cn.township.intake.web;
 
 import cn.township.intake.persistence.TicketFields;
 import cn.township.intake.privacy.PhoneProtector;
+import cn.township.security.Caller;
+import cn.township.security.Pii;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-/** A ticket as one caller may see it: phone in clear only for roles that need it, masked otherwise. */
+/** A ticket as one caller may see it: phone in clear only for roles that need it, masked otherwise (see {@link Pii}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketView(String ticketId, @Nullable String ticketNo, String source, String status,
                          @Nullable Instant receivedAt, @Nullable String channel, String kind, String category,
@@ -30,15 +32,8 @@ public record TicketView(String ticketId, @Nullable String ticketNo, String sour
 
     static TicketView of(Document d, Caller caller, PhoneProtector phones) {
         boolean confidential = d.getBoolean(TicketFields.CONFIDENTIAL, false);
-        ComplainantView complainant = null;
-        Document c = d.get(TicketFields.COMPLAINANT, Document.class);
-        if (c != null && (!confidential || TicketScope.maySeeConfidentialComplainant(caller))) {
-            String phone = c.getString(TicketFields.PHONE_MASKED);
-            if (c.getString(TicketFields.PHONE_SEALED) != null && TicketScope.mayReadPhone(caller)) {
-                phone = phones.decrypt(c.getString(TicketFields.PHONE_SEALED));
-            }
-            complainant = new ComplainantView(c.getString(TicketFields.NAME), phone);
-        }
+        ComplainantView complainant = complainant(d.get(TicketFields.COMPLAINANT, Document.class), confidential,
+                caller, phones);
         List<Map<String, Object>> followUps = d.getList(TicketFields.FOLLOW_UPS, Document.class, List.of()).stream()
                 .map(f -> {
                     Map<String, Object> m = new java.util.LinkedHashMap<>(f);
@@ -60,6 +55,23 @@ public record TicketView(String ticketId, @Nullable String ticketNo, String sour
                 d.getList(TicketFields.SIMILAR, String.class, List.of()), d.getString(TicketFields.REPORTED_BY),
                 d.getString(TicketFields.CASE_ID), d.getString(TicketFields.AGENCY),
                 instant(d, TicketFields.EXPECTED_AT), followUps);
+    }
+
+    /**
+     * The complainant as {@link Pii} allows: nothing of a confidential complainant below the township or for
+     * agencies; the full phone only for the roles that call back, otherwise the mask stored with the ticket
+     * (the number is decrypted only for those roles).
+     */
+    private static @Nullable ComplainantView complainant(@Nullable Document c, boolean confidential, Caller caller,
+                                                         PhoneProtector phones) {
+        if (c == null || (confidential && !Pii.mayReadConfidentialComplainant(caller))) {
+            return null;
+        }
+        String sealed = c.getString(TicketFields.PHONE_SEALED);
+        String phone = sealed == null ? null
+                : Pii.mayReadPhone(caller) ? phones.decrypt(sealed) : c.getString(TicketFields.PHONE_MASKED);
+        String name = Pii.complainantName(caller, c.getString(TicketFields.NAME), confidential);
+        return name == null && phone == null ? null : new ComplainantView(name, phone);
     }
 
     static @Nullable Instant instant(Document d, String field) {

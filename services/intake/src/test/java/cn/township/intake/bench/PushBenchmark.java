@@ -2,6 +2,7 @@ package cn.township.intake.bench;
 
 import cn.township.infra.testing.TestInfrastructure;
 import cn.township.intake.IntakeApplication;
+import cn.township.security.test.KeycloakTokens;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,7 +35,10 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>throughput: {@code --concurrency} clients pushing back-to-back for {@code --throughput-seconds};
  *   accepted (201) pushes per second.</li>
  * </ol>
- * Every push is a distinct ticket (unique ticketNo) spread over villages, categories and callers.
+ * Every push is a distinct ticket (unique ticketNo) spread over villages, categories and callers, sent with a
+ * real token of the realm's {@code hotline} service account (from {@code --keycloak <issuer>}, else the
+ * environment variable {@code TOWNSHIP_TEST_KEYCLOAK_ISSUER}, else a Keycloak the test support starts), fetched
+ * again a minute before it expires.
  */
 public final class PushBenchmark {
 
@@ -50,9 +55,27 @@ public final class PushBenchmark {
     private final URI endpoint;
     private final AtomicLong sequence = new AtomicLong();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final String issuer;
+    private volatile String token;
+    private volatile Instant refreshAt = Instant.MIN;
 
-    private PushBenchmark(int port) {
+    private PushBenchmark(int port, String issuer) {
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/api/intake/v1/tickets");
+        this.issuer = issuer;
+    }
+
+    /** The hotline's bearer token, fetched anew (not from a cache) a minute before it expires. */
+    private String token() {
+        if (Instant.now().isAfter(refreshAt)) {
+            synchronized (this) {
+                if (Instant.now().isAfter(refreshAt)) {
+                    String fresh = new KeycloakTokens(issuer).hotline();
+                    refreshAt = Instant.ofEpochSecond(KeycloakTokens.claims(fresh).get("exp").asLong()).minusSeconds(60);
+                    token = fresh;
+                }
+            }
+        }
+        return token;
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,19 +87,25 @@ public final class PushBenchmark {
         int warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "15"));
         String kafka = opts.getOrDefault("kafka", null);
         String mongo = opts.getOrDefault("mongo", null);
+        String issuer = opts.getOrDefault("keycloak", null);
         if (kafka == null) {
             kafka = TestInfrastructure.kafkaBootstrapServers();
+        }
+        if (issuer == null) {
+            issuer = TestInfrastructure.keycloakIssuer();
         }
         if (mongo == null) {
             mongo = TestInfrastructure.mongoUri("intake-bench-" + System.currentTimeMillis());
         }
         ConfigurableApplicationContext app = new SpringApplication(IntakeApplication.class).run(
                 "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo, "--server.port=0",
+                "--township.security.issuer-uri=" + issuer,
                 "--logging.level.root=WARN", "--township.intake.feedback.url=http://127.0.0.1:9/none");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        System.out.printf("intake on port %d, kafka %s, mongo %s, %d cores%n", port, kafka, mongo,
+        System.out.printf("intake on port %d, kafka %s, mongo %s, keycloak %s, %d cores%n", port, kafka, mongo, issuer,
                 Runtime.getRuntime().availableProcessors());
-        PushBenchmark bench = new PushBenchmark(port);
+        PushBenchmark bench = new PushBenchmark(port, issuer);
+        bench.token();
         try {
             bench.closedLoop(concurrency, warmupSeconds, "warm-up");
             bench.openLoop(rate, latencySeconds);
@@ -156,7 +185,7 @@ public final class PushBenchmark {
                 + "\"phone\":\"13" + (100_000_000 + r.nextInt(800_000_000)) + "\"},\"confidential\":false,"
                 + "\"urgency\":\"NORMAL\"}";
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .header("X-User", "bench").header("X-Roles", "hotline")
+                .header("Authorization", "Bearer " + token())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

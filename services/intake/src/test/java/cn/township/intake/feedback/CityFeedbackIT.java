@@ -7,10 +7,13 @@ import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.intake.support.CaseEvents;
 import cn.township.intake.support.FakeCity;
 import cn.township.intake.support.Http;
+import cn.township.intake.support.Realm;
 import cn.township.intake.support.TicketPushes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -32,6 +35,11 @@ import static org.awaitility.Awaitility.await;
         "township.intake.feedback.timeout=5s"})
 class CityFeedbackIT {
 
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Realm.register(registry);
+    }
+
     private static final FakeCity CITY = new FakeCity(2);
     private static final CaseEvents DISPATCH = new CaseEvents();
 
@@ -50,7 +58,7 @@ class CityFeedbackIT {
     }
 
     private String push(String ticketNo) {
-        Http.Reply r = Http.to(port).as("city-12345", "hotline").postJson("/api/intake/v1/tickets",
+        Http.Reply r = Http.to(port).asHotline().postJson("/api/intake/v1/tickets",
                 TicketPushes.json(TicketPushes.valid(ticketNo)));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().get("ticketId").asString();
@@ -80,7 +88,7 @@ class CityFeedbackIT {
         assertThat(calls.getLast().contentType()).startsWith("application/json");
         assertThat(calls.getLast().body()).contains("\"result\":\"RESOLVED\"").contains("已疏通排水沟");
 
-        Http dispatcher = Http.to(port).as("wang", "dispatcher");
+        Http dispatcher = Http.to(port).as("dispatcher");
         JsonNode log = await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher
                 .get("/api/intake/v1/feedback-deliveries?ticketId=" + ticketId).json(),
                 l -> l.size() == 1 && "DELIVERED".equals(l.get(0).get("status").asString()));
@@ -99,7 +107,7 @@ class CityFeedbackIT {
         DISPATCH.publish(new CaseEscalatedUp("C-" + ticketId, List.of(ticketId), "涉及区级审批", "secretary",
                 Instant.now()));
 
-        Http dispatcher = Http.to(port).as("wang", "dispatcher");
+        Http dispatcher = Http.to(port).as("dispatcher");
         JsonNode failed = await().atMost(Duration.ofSeconds(30)).until(() -> dispatcher
                 .get("/api/intake/v1/feedback-deliveries?status=FAILED&ticketId=" + ticketId).json(), l -> l.size() == 1);
         assertThat(failed.get(0).get("attemptCount").asInt()).isEqualTo(4);
@@ -108,6 +116,6 @@ class CityFeedbackIT {
         JsonNode health = Http.to(port).get("/actuator/health").json();
         assertThat(health.get("components").get("cityFeedback").get("details").get("failedDeliveries").asLong())
                 .isGreaterThanOrEqualTo(1);
-        assertThat(Http.to(port).as("li", "villager").get("/api/intake/v1/feedback-deliveries").status()).isEqualTo(403);
+        assertThat(Http.to(port).as("villager-nancha").get("/api/intake/v1/feedback-deliveries").status()).isEqualTo(403);
     }
 }

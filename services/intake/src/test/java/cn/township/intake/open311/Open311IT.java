@@ -6,10 +6,13 @@ import cn.township.contracts.dispatch.CaseSignedOff;
 import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.intake.support.CaseEvents;
 import cn.township.intake.support.Http;
+import cn.township.intake.support.Realm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +34,11 @@ import static org.awaitility.Awaitility.await;
 /** A GeoReport v2 client's round trip, in JSON and in XML, following the request through its case. */
 @ServiceIntegrationTest
 class Open311IT {
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Realm.register(registry);
+    }
 
     private static CaseEvents dispatch;
 
@@ -96,7 +104,8 @@ class Open311IT {
         assertThat(request.get("description").asString()).isEqualTo("村口道路塌陷一个大坑");
         assertThat(request.get("lat").asDouble()).isEqualTo(40.2951);
         assertThat(request.get("media_url").asString()).isEqualTo("https://f.example/pothole.jpg");
-        assertThat(request.toString()).doesNotContain("13912345678");
+        assertThat(request.toString()).as("anonymous readers never see the submitter")
+                .doesNotContain("13912345678").doesNotContain("****").doesNotContain("王");
 
         Instant due = Instant.parse("2026-12-05T10:00:00Z");
         dispatch.publish(new CaseOpened("C-" + id, List.of(id), "OPEN311", "roads", "nancha", "construction", "NORMAL",
@@ -144,6 +153,10 @@ class Open311IT {
         assertThat(text(request, "status")).isEqualTo("open");
         assertThat(text(request, "description")).isEqualTo("村口道路塌陷一个大坑");
         assertThat(text(request, "address")).isEqualTo("南岔村村口");
+        assertThat(client().get("/open311/v2/requests/" + id + ".xml").body()).doesNotContain("13912345678")
+                .doesNotContain("****").doesNotContain("王");
+        assertThat(client().get("/open311/v2/requests.xml?service_request_id=" + id).body())
+                .doesNotContain("13912345678").doesNotContain("王");
 
         var services = xml(client().get("/open311/v2/services.xml").body());
         assertThat(services.getElementsByTagName("service").getLength()).isGreaterThanOrEqualTo(12);

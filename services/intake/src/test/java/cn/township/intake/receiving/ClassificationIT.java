@@ -7,12 +7,15 @@ import cn.township.contracts.intake.TicketReceived;
 import cn.township.contracts.intake.TicketSource;
 import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.intake.support.Http;
+import cn.township.intake.support.Realm;
 import cn.township.intake.support.TicketPushes;
 import cn.township.intake.support.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -26,6 +29,11 @@ import static org.awaitility.Awaitility.await;
 /** Routing by gazetteer, repeat callers, several callers about one place, grid reports and who sees what. */
 @ServiceIntegrationTest
 class ClassificationIT {
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Realm.register(registry);
+    }
 
     private static TopicReader topic;
 
@@ -43,11 +51,11 @@ class ClassificationIT {
     }
 
     private Http hotline() {
-        return Http.to(port).as("city-12345", "hotline");
+        return Http.to(port).asHotline();
     }
 
     private Http dispatcher() {
-        return Http.to(port).as("wang", "dispatcher");
+        return Http.to(port).as("dispatcher");
     }
 
     private String push(Object body) {
@@ -94,6 +102,31 @@ class ClassificationIT {
     }
 
     @Test
+    void aConfidentialComplainantIsNotLinkedByPhoneEitherWayAndNotInTheEvent() {
+        String phone = "1390001" + (1000 + (int) (Math.random() * 8999));
+        var base = TicketPushes.with(TicketPushes.phone(TicketPushes.valid(TicketPushes.newTicketNo()), phone),
+                Map.of("category", "roads", "address", "南岔村村口", "dueAt", "2026-12-31T00:00:00+08:00"));
+        String open = push(TicketPushes.with(base, Map.of("receivedAt", "2026-05-01T08:00:00+08:00")));
+        String confidential = push(TicketPushes.with(base, Map.of("ticketNo", TicketPushes.newTicketNo(),
+                "receivedAt", "2026-05-02T08:00:00+08:00", "confidential", true)));
+        String openAgain = push(TicketPushes.with(base, Map.of("ticketNo", TicketPushes.newTicketNo(),
+                "receivedAt", "2026-05-03T08:00:00+08:00")));
+
+        TicketReceived secret = received(confidential);
+        assertThat(secret.confidential()).isTrue();
+        assertThat(secret.complainant()).as("no name, masked phone or phone key of a confidential complainant").isNull();
+        assertThat(secret.linkedTicketIds()).isEmpty();
+        assertThat(received(openAgain).linkedTicketIds()).containsExactly(open);
+        var record = topic.poll(TopicReader.subject(confidential));
+        assertThat(record).isNotEmpty();
+        String payload = new String(record.getLast().value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payload).doesNotContain("张女士").doesNotContain("phoneMasked").doesNotContain("phoneKey");
+        // intake still knows who it is, for the township
+        assertThat(dispatcher().get("/api/intake/v1/tickets/" + confidential).json().get("complainant").get("phone")
+                .asString()).isEqualTo(phone);
+    }
+
+    @Test
     void severalCallersAboutOnePlaceAndProblemAreProposedAsOneCase() {
         var base = TicketPushes.with(TicketPushes.valid(TicketPushes.newTicketNo()), Map.of("category", "water-supply",
                 "address", "熊儿寨乡花峪村", "receivedAt", "2026-06-02T08:00:00+08:00", "dueAt", "2026-12-31T00:00:00+08:00"));
@@ -123,39 +156,8 @@ class ClassificationIT {
     }
 
     @Test
-    void phonesAreClearOnlyForRolesThatNeedThemAndConfidentialComplainantsStayAtTheTownship() {
-        String open = push(TicketPushes.valid(TicketPushes.newTicketNo()));
-        String confidential = push(TicketPushes.with(TicketPushes.valid(TicketPushes.newTicketNo()),
-                Map.of("confidential", true)));
-
-        assertThat(dispatcher().get("/api/intake/v1/tickets/" + open).json().get("complainant").get("phone").asString())
-                .isEqualTo("13812341234");
-        Http cadre = Http.to(port).as("zhao", "village-cadre").header("X-Village", "nancha");
-        JsonNode seenByCadre = cadre.get("/api/intake/v1/tickets/" + open).json();
-        assertThat(seenByCadre.get("complainant").get("phone").asString()).isEqualTo("138****1234");
-        Http department = Http.to(port).as("liu", "department").header("X-Department", "construction");
-        assertThat(department.get("/api/intake/v1/tickets/" + open).json().get("complainant").get("phone").asString())
-                .isEqualTo("138****1234");
-
-        assertThat(cadre.get("/api/intake/v1/tickets/" + confidential).json().has("complainant")).isFalse();
-        assertThat(dispatcher().get("/api/intake/v1/tickets/" + confidential).json().get("complainant").get("name")
-                .asString()).isEqualTo("张女士");
-
-        Http otherVillage = Http.to(port).as("sun", "village-cadre").header("X-Village", "beitumen");
-        assertThat(otherVillage.get("/api/intake/v1/tickets/" + open).status()).isEqualTo(404);
-        Http otherDepartment = Http.to(port).as("qian", "department").header("X-Department", "market");
-        assertThat(otherDepartment.get("/api/intake/v1/tickets/" + open).status()).isEqualTo(404);
-        for (JsonNode t : cadre.get("/api/intake/v1/tickets?size=200").json()) {
-            assertThat(t.get("village").asString()).isEqualTo("nancha");
-            if (t.has("complainant") && t.get("complainant").has("phone")) {
-                assertThat(t.get("complainant").get("phone").asString()).contains("****");
-            }
-        }
-    }
-
-    @Test
     void aGridWorkersReportBecomesAGridTicketCountedApart() {
-        Http worker = Http.to(port).as("grid-li", "grid-worker").header("X-Village", "nancha").header("X-Grid", "nancha-02");
+        Http worker = Http.to(port).as("grid-nancha");
         JsonNode before = dispatcher().get("/api/intake/v1/tickets/counts").json().get("bySource");
         String report = "{\"reportId\":\"P-" + System.nanoTime() + "\",\"category\":\"drainage\","
                 + "\"description\":\"独居老人家门口排水沟堵塞\",\"photos\":[{\"url\":\"https://f.example/g.jpg\",\"mediaType\":\"image/jpeg\"}]}";
@@ -170,8 +172,8 @@ class ClassificationIT {
         assertThat(event.source()).isEqualTo(TicketSource.GRID);
         assertThat(event.ticketNo()).isNull();
         assertThat(event.village()).isEqualTo("nancha");
-        assertThat(event.grid()).isEqualTo("nancha-02");
-        assertThat(event.reportedBy()).isEqualTo("grid-li");
+        assertThat(event.grid()).as("the worker's own grid, from the token").isEqualTo("nancha-01");
+        assertThat(event.reportedBy()).isEqualTo("grid-nancha");
         JsonNode after = dispatcher().get("/api/intake/v1/tickets/counts").json().get("bySource");
         assertThat(after.get("GRID").asLong()).isEqualTo(before.get("GRID").asLong() + 1);
         assertThat(after.get("HOTLINE_12345").asLong()).isEqualTo(before.get("HOTLINE_12345").asLong());
@@ -180,5 +182,14 @@ class ClassificationIT {
         Http.Reply unknownGrid = worker.postJson("/api/intake/v1/grid-reports",
                 "{\"reportId\":\"P-x\",\"category\":\"drainage\",\"description\":\"x\",\"grid\":\"mars-01\"}");
         assertThat(unknownGrid.status()).isEqualTo(400);
+        Http.Reply otherVillagesGrid = worker.postJson("/api/intake/v1/grid-reports",
+                "{\"reportId\":\"P-y\",\"category\":\"drainage\",\"description\":\"x\",\"grid\":\"beitumen-01\"}");
+        assertThat(otherVillagesGrid.status()).as(otherVillagesGrid.toString()).isEqualTo(403);
+        assertThat(otherVillagesGrid.isProblem()).isTrue();
+        Http.Reply inOwnVillage = Http.to(port).as("grid-beitumen").postJson("/api/intake/v1/grid-reports",
+                "{\"reportId\":\"P-" + System.nanoTime() + "\",\"category\":\"drainage\",\"description\":\"x\","
+                        + "\"grid\":\"beitumen-02\"}");
+        assertThat(inOwnVillage.status()).as(inOwnVillage.toString()).isEqualTo(201);
+        assertThat(received(inOwnVillage.json().get("ticketId").asString()).grid()).isEqualTo("beitumen-02");
     }
 }

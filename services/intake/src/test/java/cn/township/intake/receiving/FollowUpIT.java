@@ -7,6 +7,7 @@ import cn.township.contracts.intake.SatisfactionReported;
 import cn.township.contracts.intake.TicketSupplemented;
 import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.intake.support.Http;
+import cn.township.intake.support.Realm;
 import cn.township.intake.support.TicketPushes;
 import cn.township.intake.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +28,11 @@ import static org.awaitility.Awaitility.await;
 /** The city's follow-ups: each applied once per messageId, published, and refused when the state forbids. */
 @ServiceIntegrationTest
 class FollowUpIT {
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Realm.register(registry);
+    }
 
     private static TopicReader topic;
 
@@ -42,7 +50,7 @@ class FollowUpIT {
     }
 
     private Http hotline() {
-        return Http.to(port).as("city-12345", "hotline");
+        return Http.to(port).asHotline();
     }
 
     private String newTicket() {
@@ -75,7 +83,7 @@ class FollowUpIT {
         EventSchemas.assertValid("ticket.intake.TicketUrged.v1", urged.getFirst().value());
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> topic.poll(
                 TopicReader.subject(ticketId).and(TopicReader.type("ticket.intake.TicketUrged.v1"))), l -> l.size() == 1);
-        JsonAssert.followUps(Http.to(port).as("d1", "dispatcher").get("/api/intake/v1/tickets/" + ticketId), 1);
+        JsonAssert.followUps(Http.to(port).as("dispatcher").get("/api/intake/v1/tickets/" + ticketId), 1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import cn.township.contracts.intake.TicketReceived;
 import cn.township.contracts.intake.TicketSource;
 import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.intake.support.Http;
+import cn.township.intake.support.Realm;
 import cn.township.intake.support.TicketPushes;
 import cn.township.intake.support.TopicReader;
 import cn.township.messaging.trace.TraceContext;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,11 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 class TicketPushIT {
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Realm.register(registry);
+    }
 
     private static final String RECEIVED = "ticket.intake.TicketReceived.v1";
     private static TopicReader topic;
@@ -56,7 +64,7 @@ class TicketPushIT {
     }
 
     private Http hotline() {
-        return Http.to(port).as("city-12345", "hotline");
+        return Http.to(port).asHotline();
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small HTTP client for the service under test, with the identity headers the gateway will set. */
+/** A small HTTP client for the service under test, with real bearer tokens of the realm. */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,8 +31,18 @@ public final class Http {
         return new Http("http://127.0.0.1:" + port, List.of());
     }
 
-    public Http as(String user, String roles) {
-        return header("X-User", user).header("X-Roles", roles);
+    /** Requests with a real token of a demo user of the realm (e.g. {@code cadre-nancha}). */
+    public Http as(String username) {
+        return bearer(Realm.user(username));
+    }
+
+    /** Requests with a real token of the hotline client's service account (the city's 12345 system). */
+    public Http asHotline() {
+        return bearer(Realm.hotline());
+    }
+
+    public Http bearer(String token) {
+        return header("Authorization", "Bearer " + token);
     }
 
     public Http header(String name, String value) {

@@ -2,12 +2,15 @@ package cn.township.intake.web;
 
 import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.intake.support.Http;
+import cn.township.intake.support.Realm;
 import cn.township.intake.support.TicketPushes;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -23,6 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest
 class BadInputIT {
 
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Realm.register(registry);
+    }
+
     @LocalServerPort
     int port;
 
@@ -30,7 +38,7 @@ class BadInputIT {
     MongoDatabase database;
 
     private Http hotline() {
-        return Http.to(port).as("city-12345", "hotline");
+        return Http.to(port).asHotline();
     }
 
     private void assertNothingStored(String ticketNo) {
@@ -76,7 +84,7 @@ class BadInputIT {
 
         byte[] bytes = huge.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Http.Reply chunked = hotline().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/intake/v1/tickets")).header("X-User", "city-12345").header("X-Roles", "hotline")
+                        + "/api/intake/v1/tickets")).header("Authorization", "Bearer " + Realm.hotline())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
         assertThat(chunked.status()).as(chunked.toString()).isEqualTo(413);
@@ -146,7 +154,7 @@ class BadInputIT {
         Http.Reply anonymous = Http.to(port).postJson("/api/intake/v1/tickets", body);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.isProblem()).isTrue();
-        Http.Reply villager = Http.to(port).as("li", "villager").postJson("/api/intake/v1/tickets", body);
+        Http.Reply villager = Http.to(port).as("villager-nancha").postJson("/api/intake/v1/tickets", body);
         assertThat(villager.status()).isEqualTo(403);
         assertThat(villager.isProblem()).isTrue();
     }
