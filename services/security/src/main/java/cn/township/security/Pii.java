@@ -52,7 +52,8 @@ public final class Pii {
     /**
      * Masks a phone number, keeping the first three and last four digits of a mainland mobile
      * ({@code 13812341234} → {@code 138****1234}); a {@code +86}/{@code 86} prefix, spaces and dashes are dropped.
-     * Numbers with fewer than 8 digits keep only their last two digits.
+     * Local numbers of 8–10 digits keep their last four ({@code 69961234} → {@code ****1234}), shorter ones their
+     * last two.
      */
     public static @Nullable String maskPhone(@Nullable String phone) {
         if (phone == null) {
@@ -62,8 +63,12 @@ public final class Pii {
         if (digits.length() == 13 && digits.startsWith("86")) {
             digits = digits.substring(2);
         }
-        if (digits.length() >= 8) {
+        if (digits.length() >= 11) {
             return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+        }
+        if (digits.length() >= 8) {
+            // a local number (e.g. 69961234): its first digits would give most of it away
+            return "****" + digits.substring(digits.length() - 4);
         }
         if (digits.length() >= 3) {
             return "****" + digits.substring(digits.length() - 2);

@@ -18,6 +18,7 @@ class PiiTest {
         assertThat(Pii.maskPhone("13812341234")).isEqualTo("138****1234");
         assertThat(Pii.maskPhone("+86 138-1234-1234")).isEqualTo("138****1234");
         assertThat(Pii.maskPhone("010-61234567")).isEqualTo("010****4567");
+        assertThat(Pii.maskPhone("69961234")).as("a local number shows no more than its last four").isEqualTo("****1234");
         assertThat(Pii.maskPhone("12345")).isEqualTo("****45");
         assertThat(Pii.maskPhone("")).isEqualTo("****");
         assertThat(Pii.maskPhone(null)).isNull();
