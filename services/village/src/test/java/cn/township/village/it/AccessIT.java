@@ -1,5 +1,7 @@
 package cn.township.village.it;
 
+import cn.township.infra.testing.TestInfrastructure;
+import cn.township.security.test.KeycloakTokens;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -122,9 +124,8 @@ class AccessIT extends VillageItSupport {
 
     @Test
     void aForgedVillageClaimIsRejected() {
-        String forged = cn.township.security.test.KeycloakTokens.tampered(
-                new cn.township.security.test.KeycloakTokens(cn.township.infra.testing.TestInfrastructure.keycloakIssuer())
-                        .user("cadre-beitumen"), "village", NANCHA);
+        String forged = KeycloakTokens.tampered(new KeycloakTokens(TestInfrastructure.keycloakIssuer())
+                .user("cadre-beitumen"), "village", NANCHA);
         Api.Reply reply = api.send(null, "GET", "/api/village/councils", null, Map.of("Authorization", "Bearer " + forged));
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.contentType()).startsWith("application/problem+json");
