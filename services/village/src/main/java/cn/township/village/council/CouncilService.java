@@ -41,7 +41,7 @@ public class CouncilService {
 
     public ElderCouncil give(Caller caller, String councilId, ElderOpinion opinion, String comment) {
         caller.villageAs(Caller.ELDER);
-        caller.requireVillage(store.get("council", councilId).village());
+        caller.requireVillage(store.get("council", councilId).village(), "council", councilId);
         return store.change("council", councilId,
                 c -> c.record(caller.user(), caller.household(), opinion, comment, clock.instant()));
     }
@@ -49,7 +49,7 @@ public class CouncilService {
     public ElderCouncil get(Caller caller, String councilId) {
         caller.villageAs(Caller.ELDER, Caller.CADRE);
         ElderCouncil council = store.get("council", councilId);
-        caller.requireVillage(council.village());
+        caller.requireVillage(council.village(), "council", councilId);
         return council;
     }
 

@@ -44,21 +44,21 @@ public class DeliberationService {
 
     public Deliberation comment(Caller caller, String id, String text) {
         caller.villageAs(Caller.CADRE, Caller.VILLAGER, Caller.ELDER);
-        caller.requireVillage(store.get("deliberation", id).village());
+        caller.requireVillage(store.get("deliberation", id).village(), "deliberation", id);
         return store.change("deliberation", id, d -> d.comment(caller.user(), text, clock.instant()));
     }
 
     public Deliberation vote(Caller caller, String id, Deliberation.Choice choice) {
         caller.villageAs(Caller.VILLAGER);
         String household = caller.householdOrFail();
-        caller.requireVillage(store.get("deliberation", id).village());
+        caller.requireVillage(store.get("deliberation", id).village(), "deliberation", id);
         return store.change("deliberation", id, d -> d.vote(household, caller.user(), choice, clock.instant()));
     }
 
     public Deliberation get(Caller caller, String id) {
         caller.villageAs(Caller.CADRE, Caller.VILLAGER, Caller.ELDER);
         Deliberation d = store.get("deliberation", id);
-        caller.requireVillage(d.village());
+        caller.requireVillage(d.village(), "deliberation", id);
         return d;
     }
 

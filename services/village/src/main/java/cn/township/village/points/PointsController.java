@@ -79,7 +79,12 @@ class PointsController {
 
     @GetMapping("/accounts/{household}")
     PointsQueries.Balance balance(Caller caller, @PathVariable String household) {
-        return queries.balance(readable(caller, household), household);
+        String village = readable(caller, household);
+        if (household.equals(caller.household())) {
+            return queries.balance(village, household);
+        }
+        return queries.findBalance(village, household)
+                .orElseThrow(() -> RuleViolation.notFound("points account", household));
     }
 
     @GetMapping("/accounts/{household}/entries")
@@ -88,7 +93,7 @@ class PointsController {
         if (offset < 0 || limit < 1 || limit > 500) {
             throw RuleViolation.invalid("paging", "offset must be >= 0 and limit between 1 and 500");
         }
-        return queries.entries(readable(caller, household), household, offset, limit);
+        return queries.entries(existing(caller, household), household, offset, limit);
     }
 
     @GetMapping("/accounts/{household}/statements/{month}")
@@ -99,7 +104,7 @@ class PointsController {
         } catch (DateTimeParseException e) {
             throw RuleViolation.invalid("month", "month must look like 2026-05");
         }
-        return queries.statement(readable(caller, household), household, ym);
+        return queries.statement(existing(caller, household), household, ym);
     }
 
     @GetMapping("/leaderboard")
@@ -110,11 +115,26 @@ class PointsController {
         return leaderboards.top(caller.villageAs(Caller.CADRE, Caller.ELDER, Caller.VILLAGER), limit);
     }
 
-    /** Cadres and elders read any household of their village; a villager reads their own. */
+    /**
+     * Cadres and elders read any household of their village; a villager reads their own (another household:
+     * 403). Returns the caller's village, where the account is looked up.
+     */
     private static String readable(Caller caller, String household) {
         String village = caller.villageAs(Caller.CADRE, Caller.ELDER, Caller.VILLAGER);
         if (!caller.has(Caller.CADRE) && !caller.has(Caller.ELDER) && !household.equals(caller.household())) {
             throw RuleViolation.forbidden("own-household", "a villager sees only their own household's points");
+        }
+        return village;
+    }
+
+    /**
+     * As {@link #readable}, and a household the caller's village keeps no account for (e.g. one of another
+     * village) is not found (404); the caller's own household always reads, if only as empty.
+     */
+    private String existing(Caller caller, String household) {
+        String village = readable(caller, household);
+        if (!household.equals(caller.household()) && !queries.hasAccount(village, household)) {
+            throw RuleViolation.notFound("points account", household);
         }
         return village;
     }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Read side of the points: balances, ledger pages, monthly statements, the village leaderboard. */
 @Component
@@ -36,18 +37,31 @@ public class PointsQueries {
     public record Rank(int rank, String household, int balance) {
     }
 
+    /** The household's balance; an account without entries yet reads as all zeros. */
     public Balance balance(String village, String household) {
+        return findBalance(village, household)
+                .orElseGet(() -> new Balance(village, household, 0, 0, 0, 0, 0, catalogue.floor(), List.of()));
+    }
+
+    /** Whether the village has an account for the household (one entry at least). */
+    public boolean hasAccount(String village, String household) {
+        return accounts.collection().find(Filters.eq("_id", Account.id(village, household)))
+                .projection(Projections.include("_id")).first() != null;
+    }
+
+    /** The household's balance, empty when the village has no account for it. */
+    public Optional<Balance> findBalance(String village, String household) {
         Document d = accounts.collection().find(Filters.eq("_id", Account.id(village, household)))
                 .projection(Projections.exclude("applied", "outbox")).first();
         if (d == null) {
-            return new Balance(village, household, 0, 0, 0, 0, 0, catalogue.floor(), List.of());
+            return Optional.empty();
         }
         List<EntryView> recent = new ArrayList<>(d.getList("journal", Document.class, List.of()).stream()
                 .map(EntryView::of).toList());
         java.util.Collections.reverse(recent);
-        return new Balance(village, household, d.getInteger("balance", 0), d.getInteger("awarded", 0),
+        return Optional.of(new Balance(village, household, d.getInteger("balance", 0), d.getInteger("awarded", 0),
                 d.getInteger("deducted", 0), d.getInteger("redeemed", 0), d.get("seq", Number.class).longValue(),
-                catalogue.floor(), recent);
+                catalogue.floor(), recent));
     }
 
     /** Newest first. */

@@ -76,7 +76,7 @@ public class ProjectService {
     public ProjectView get(Caller caller, String id) {
         caller.villageAs(Caller.CADRE, Caller.VILLAGER, Caller.ELDER);
         Project p = store.get("project", id);
-        caller.requireVillage(p.village());
+        caller.requireVillage(p.village(), "project", id);
         return new ProjectView(p, impact(p));
     }
 
@@ -89,7 +89,7 @@ public class ProjectService {
 
     private void check(Caller caller, String id) {
         caller.villageAs(Caller.CADRE);
-        caller.requireVillage(store.get("project", id).village());
+        caller.requireVillage(store.get("project", id).village(), "project", id);
     }
 
     private @Nullable Impact impact(Project p) {

@@ -60,7 +60,7 @@ public class ReviewService {
 
     public VillagerReview respond(Caller caller, String reviewId, int rating, String comment) {
         caller.villageAs(Caller.VILLAGER);
-        caller.requireVillage(store.get("review", reviewId).village());
+        caller.requireVillage(store.get("review", reviewId).village(), "review", reviewId);
         return store.change("review", reviewId,
                 r -> r.respond(caller.user(), caller.household(), rating, comment, clock.instant()));
     }
@@ -68,7 +68,7 @@ public class ReviewService {
     public VillagerReview get(Caller caller, String reviewId) {
         caller.villageAs(Caller.CADRE, Caller.ELDER, Caller.VILLAGER);
         VillagerReview review = store.get("review", reviewId);
-        caller.requireVillage(review.village());
+        caller.requireVillage(review.village(), "review", reviewId);
         return review;
     }
 

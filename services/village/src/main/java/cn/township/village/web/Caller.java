@@ -1,18 +1,14 @@
 package cn.township.village.web;
 
 import cn.township.village.rule.RuleViolation;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Who is calling and for which village, household and grid. For now read from the headers the gateway
- * relays ({@code X-User}, {@code X-Roles}, {@code X-Village}, {@code X-Household}, {@code X-Grid}); this is the
- * one place to switch to the JWT claims ({@code preferred_username}, {@code roles}, {@code village},
- * {@code household}, {@code grid}).
+ * Who is calling and for which village, household and grid: a thin view of the verified access token
+ * ({@link cn.township.security.Caller#current()}), with the village's own role and scope rules. A request
+ * without a valid token never reaches a controller (the security filter chain answers 401).
  */
 public record Caller(String user, Set<String> roles, @Nullable String village, @Nullable String household,
                      @Nullable String grid) {
@@ -22,16 +18,14 @@ public record Caller(String user, Set<String> roles, @Nullable String village, @
     public static final String VILLAGER = "villager";
     public static final String ASSESSOR = "assessor";
 
-    static Caller from(HttpServletRequest request) {
-        String user = blankToNull(request.getHeader("X-User"));
-        if (user == null) {
-            throw new Unauthenticated();
-        }
-        String roles = request.getHeader("X-Roles");
-        Set<String> roleSet = roles == null ? Set.of() : Arrays.stream(roles.split(","))
-                .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        return new Caller(user, roleSet, blankToNull(request.getHeader("X-Village")),
-                blankToNull(request.getHeader("X-Household")), blankToNull(request.getHeader("X-Grid")));
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    /** The caller of the current request, from its token. */
+    static Caller current() {
+        cn.township.security.Caller c = cn.township.security.Caller.current();
+        return new Caller(c.username(), c.roles(), c.village(), c.household(), c.grid());
     }
 
     public boolean has(String role) {
@@ -56,10 +50,13 @@ public record Caller(String user, Set<String> roles, @Nullable String village, @
         throw RuleViolation.forbidden("role", "this needs one of the roles " + String.join(", ", anyOfRoles));
     }
 
-    /** Data scope: a village sees and changes only its own affairs. */
-    public void requireVillage(String ownerVillage) {
+    /**
+     * Data scope: a village sees and changes only its own affairs. Another village's record answers as if it
+     * did not exist (404), so that its existence does not leak.
+     */
+    public void requireVillage(String ownerVillage, String what, String id) {
         if (village == null || !village.equals(ownerVillage)) {
-            throw RuleViolation.forbidden("village-scope", "this belongs to another village");
+            throw RuleViolation.notFound(what, id);
         }
     }
 
@@ -68,16 +65,5 @@ public record Caller(String user, Set<String> roles, @Nullable String village, @
             throw RuleViolation.forbidden("household", "the caller has no household attribute");
         }
         return household;
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** No identity on the request. */
-    static final class Unauthenticated extends RuntimeException {
-        Unauthenticated() {
-            super("no caller identity on the request");
-        }
     }
 }

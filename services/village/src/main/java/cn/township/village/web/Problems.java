@@ -33,13 +33,6 @@ class Problems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
-    @ExceptionHandler(Caller.Unauthenticated.class)
-    ResponseEntity<ProblemDetail> unauthenticated(Caller.Unauthenticated e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-        problem.setProperty("rule", "authenticated");
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
-    }
-
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

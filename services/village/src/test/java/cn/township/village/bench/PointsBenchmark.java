@@ -8,6 +8,7 @@ import cn.township.contracts.mediation.Participant;
 import cn.township.contracts.mediation.Party;
 import cn.township.contracts.mediation.PartyRole;
 import cn.township.infra.testing.TestInfrastructure;
+import cn.township.security.test.KeycloakTokens;
 import cn.township.village.VillageApplication;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,13 +43,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * <li>publishes N AgreementReached events (2 parties + 2 team members with households each, so 4 awards per
  * event) to {@code mediation.sessions.v1}, then starts the village service and times how fast it applies
  * the awards from the events (ledger entries written per second);</li>
- * <li>with those entries in place (N x 4, e.g. 100,000), times balance and leaderboard reads over HTTP.</li>
+ * <li>with those entries in place (N x 4, e.g. 100,000), times balance and leaderboard reads over HTTP, as the
+ * realm's demo user {@code cadre-nancha} with a real access token (Keycloak from {@code TOWNSHIP_TEST_KEYCLOAK_ISSUER},
+ * else started by the test support).</li>
  * </ol>
  * Run: {@code mvn -q -B -pl services/village -am -Pbench verify -DskipTests [-Dbench.args=--events=25000]}.
  */
 public final class PointsBenchmark {
 
-    private static final String VILLAGE = "bench-village";
+    /** The village of the demo cadre whose token the reads carry. */
+    private static final String VILLAGE = "nancha";
+    private static final String CADRE = "cadre-nancha";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
@@ -57,6 +62,7 @@ public final class PointsBenchmark {
         int reads = Integer.parseInt(options.getOrDefault("reads", "2000"));
 
         String kafka = TestInfrastructure.kafkaBootstrapServers();
+        String issuer = TestInfrastructure.keycloakIssuer();
         String mongo = TestInfrastructure.mongoUri("village-bench-" + UUID.randomUUID().toString().substring(0, 8));
         System.out.printf("[bench] kafka %s, mongo %s, %d events x 4 awards over %d households%n", kafka, mongo,
                 events, households);
@@ -67,6 +73,7 @@ public final class PointsBenchmark {
         long startedAt = System.nanoTime();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(VillageApplication.class).run(
                 "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo, "--server.port=0",
+                "--township.security.issuer-uri=" + issuer,
                 "--township.village.sweep-interval=PT1H", "--logging.level.root=WARN");
         System.out.printf("[bench] service started in %d ms%n", (System.nanoTime() - startedAt) / 1_000_000);
         try {
@@ -112,9 +119,13 @@ public final class PointsBenchmark {
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
-            time(http, port, "balance", reads, () -> "/api/village/points/accounts/h-"
-                    + ThreadLocalRandom.current().nextInt(households));
-            time(http, port, "leaderboard(top 20, snapshot <= 1 s old)", reads,
+            List<String> withAccounts = db.getCollection("accounts").find(new org.bson.Document("village", VILLAGE))
+                    .projection(new org.bson.Document("household", 1)).map(d -> d.getString("household"))
+                    .into(new ArrayList<>());
+            // a fresh token per timed phase: a token lives 15 minutes, a phase on a loaded machine may take minutes
+            time(http, port, new KeycloakTokens(issuer).user(CADRE), "balance", reads,
+                    () -> "/api/village/points/accounts/" + withAccounts.get(ThreadLocalRandom.current().nextInt(withAccounts.size())));
+            time(http, port, new KeycloakTokens(issuer).user(CADRE), "leaderboard(top 20, snapshot <= 1 s old)", reads,
                     () -> "/api/village/points/leaderboard?limit=20");
             var queries = app.getBean(cn.township.village.points.PointsQueries.class);
             long[] micros = new long[Math.min(reads, 300)];
@@ -216,15 +227,15 @@ public final class PointsBenchmark {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    private static void time(HttpClient http, int port, String what, int n, java.util.function.Supplier<String> path)
-            throws Exception {
+    private static void time(HttpClient http, int port, String token, String what, int n,
+                             java.util.function.Supplier<String> path) throws Exception {
         for (int i = 0; i < 300; i++) { // warm-up
-            call(http, port, path.get());
+            call(http, port, token, path.get());
         }
         long[] micros = new long[n];
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
-            call(http, port, path.get());
+            call(http, port, token, path.get());
             micros[i] = (System.nanoTime() - t) / 1_000;
         }
         Arrays.sort(micros);
@@ -233,10 +244,9 @@ public final class PointsBenchmark {
                 micros[n - 1] / 1000.0);
     }
 
-    private static void call(HttpClient http, int port, String path) throws Exception {
+    private static void call(HttpClient http, int port, String token, String path) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-User", "bench-cadre").header("X-Roles", "village-cadre").header("X-Village", VILLAGE)
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
         }

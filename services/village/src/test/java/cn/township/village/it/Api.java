@@ -1,6 +1,7 @@
 package cn.township.village.it;
 
 import cn.township.contracts.EventJson;
+import cn.township.security.test.KeycloakTokens;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -8,31 +9,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** HTTP calls to the running service as a given caller (the identity headers the gateway relays). */
+/**
+ * HTTP calls to the running service as a demo user of the realm, with that user's real access token
+ * ({@code Authorization: Bearer ...}); {@code null} as the caller sends no token at all.
+ */
 public final class Api {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final KeycloakTokens tokens;
 
-    public Api(int port) {
+    public Api(int port, KeycloakTokens tokens) {
         this.base = "http://127.0.0.1:" + port;
+        this.tokens = tokens;
     }
 
-    public record Who(String user, String roles, String village, String household) {
-        Map<String, String> headers() {
-            Map<String, String> h = new LinkedHashMap<>();
-            h.put("X-User", user);
-            h.put("X-Roles", roles);
-            if (village != null) {
-                h.put("X-Village", village);
-            }
-            if (household != null) {
-                h.put("X-Household", household);
-            }
-            return h;
+    /** A demo user of the realm (password {@code demo}), or the hotline system's service account. */
+    public record Who(String username) {
+        String token(KeycloakTokens tokens) {
+            return username.equals(HOTLINE.username) ? tokens.hotline() : tokens.user(username);
         }
     }
 
@@ -42,17 +39,37 @@ public final class Api {
         }
     }
 
-    public static Who cadre(String village) {
-        return new Who("cadre-" + village, "village-cadre", village, null);
-    }
+    /** The villages of the realm's demo users. */
+    public static final String NANCHA = "nancha";
+    public static final String BEITUMEN = "beitumen";
 
-    public static Who elder(String name, String village, String household) {
-        return new Who(name, "elder", village, household);
-    }
+    public static final Who HOTLINE = new Who("hotline");
+    public static final Who SECRETARY = new Who("secretary");
+    public static final Who DISPATCHER = new Who("dispatcher");
+    public static final Who DEPARTMENT = new Who("dept-construction");
+    public static final Who AGENCY = new Who("agency-police");
+    public static final Who MEDIATOR = new Who("mediator");
+    public static final Who ASSESSOR = new Who("assessor");
+    public static final Who CADRE_NANCHA = new Who("cadre-nancha");
+    public static final Who CADRE_BEITUMEN = new Who("cadre-beitumen");
+    public static final Who GRID_NANCHA = new Who("grid-nancha");
+    public static final Who ELDER_NANCHA_1 = new Who("elder-nancha-1");
+    public static final Who ELDER_NANCHA_2 = new Who("elder-nancha-2");
+    public static final Who ELDER_NANCHA_3 = new Who("elder-nancha-3");
+    public static final Who ELDER_BEITUMEN = new Who("elder-beitumen-1");
+    /** Household {@code nancha-0001}. */
+    public static final Who VILLAGER_NANCHA = new Who("villager-nancha");
+    /** Household {@code beitumen-0001}. */
+    public static final Who VILLAGER_BEITUMEN = new Who("villager-beitumen");
+    public static final String HOUSEHOLD_NANCHA = "nancha-0001";
+    public static final String HOUSEHOLD_BEITUMEN = "beitumen-0001";
 
-    public static Who villager(String name, String village, String household) {
-        return new Who(name, "villager", village, household);
-    }
+    /** One demo user per role of the realm (for the access matrix). */
+    public static final Map<String, Who> BY_ROLE = Map.ofEntries(Map.entry("hotline", HOTLINE),
+            Map.entry("secretary", SECRETARY), Map.entry("dispatcher", DISPATCHER), Map.entry("department", DEPARTMENT),
+            Map.entry("agency", AGENCY), Map.entry("village-cadre", CADRE_NANCHA), Map.entry("grid-worker", GRID_NANCHA),
+            Map.entry("mediator", MEDIATOR), Map.entry("elder", ELDER_NANCHA_1), Map.entry("villager", VILLAGER_NANCHA),
+            Map.entry("assessor", ASSESSOR));
 
     public Reply get(Who who, String path) {
         return send(who, "GET", path, null, Map.of());
@@ -69,7 +86,7 @@ public final class Api {
     public Reply send(Who who, String method, String path, String body, Map<String, String> extra) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (who != null) {
-            who.headers().forEach(b::header);
+            b.header("Authorization", "Bearer " + who.token(tokens));
         }
         extra.forEach(b::header);
         if (body != null && !extra.containsKey("Content-Type")) {

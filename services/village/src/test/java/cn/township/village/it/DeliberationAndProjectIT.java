@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static cn.township.village.it.Api.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,62 +34,75 @@ class DeliberationAndProjectIT extends VillageItSupport {
 
     @Test
     void aVoteClosesByQuorumAndTheAdoptedProposalBecomesAProject() {
-        var cadre = Api.cadre(village);
-        Api.Reply proposed = api.post(cadre, "/api/village/deliberations", """
-                {"title":"Street lamps on the east road","proposal":"Install 12 solar lamps","quorum":3,
+        // nancha has one demo villager (one household), so the quorum is one household
+        Api.Reply proposed = api.post(CADRE_NANCHA, "/api/village/deliberations", """
+                {"title":"Street lamps on the east road","proposal":"Install 12 solar lamps","quorum":1,
                  "project":{"title":"East road lamps","categories":["street-lighting"],"area":"grid-7"}}""");
         assertThat(proposed.status()).isEqualTo(201);
+        assertThat(proposed.body().path("village").asString()).isEqualTo(NANCHA);
         String id = proposed.body().path("id").asString();
         String votes = "/api/village/deliberations/" + id + "/votes";
 
-        api.post(Api.villager("wang", village, "h-1"), "/api/village/deliberations/" + id + "/comments",
-                "{\"text\":\"the old lamps are broken since spring\"}");
-        assertThat(api.post(Api.villager("wang", village, "h-1"), votes, "{\"choice\":\"FOR\"}").status()).isEqualTo(200);
-        Api.Reply sameHousehold = api.post(Api.villager("wang-wife", village, "h-1"), votes, "{\"choice\":\"AGAINST\"}");
-        assertThat(sameHousehold.status()).isEqualTo(409);
-        assertThat(sameHousehold.rule()).isEqualTo("one-vote-per-household");
-        Api.Reply otherVillage = api.post(Api.villager("zhao", "other-" + village, "h-9"), votes, "{\"choice\":\"FOR\"}");
-        assertThat(otherVillage.status()).isEqualTo(403);
-        assertThat(otherVillage.rule()).isEqualTo("village-scope");
-        assertThat(api.post(Api.villager("li", village, "h-2"), votes, "{\"choice\":\"AGAINST\"}").body()
-                .path("status").asString()).isEqualTo("OPEN");
-        Api.Reply closing = api.post(Api.villager("sun", village, "h-3"), votes, "{\"choice\":\"FOR\"}");
+        assertThat(api.post(VILLAGER_NANCHA, "/api/village/deliberations/" + id + "/comments",
+                "{\"text\":\"the old lamps are broken since spring\"}").status()).isEqualTo(200);
+        assertThat(api.post(ELDER_NANCHA_1, "/api/village/deliberations/" + id + "/comments",
+                "{\"text\":\"agreed\"}").status()).isEqualTo(200);
+        Api.Reply otherVillage = api.post(VILLAGER_BEITUMEN, votes, "{\"choice\":\"FOR\"}");
+        assertThat(otherVillage.status()).isEqualTo(404);
+        assertThat(otherVillage.contentType()).startsWith("application/problem+json");
+        assertThat(otherVillage.rule()).isEqualTo("exists");
+        assertThat(api.get(CADRE_BEITUMEN, "/api/village/deliberations/" + id).status()).isEqualTo(404);
+        assertThat(api.get(CADRE_BEITUMEN, "/api/village/deliberations").body().findValuesAsString("id"))
+                .doesNotContain(id);
+        Api.Reply cadreVotes = api.post(CADRE_NANCHA, votes, "{\"choice\":\"FOR\"}");
+        assertThat(cadreVotes.status()).isEqualTo(403);
+        assertThat(cadreVotes.rule()).isEqualTo("role");
+
+        Api.Reply closing = api.post(VILLAGER_NANCHA, votes, "{\"choice\":\"FOR\"}");
+        assertThat(closing.status()).isEqualTo(200);
         assertThat(closing.body().path("status").asString()).isEqualTo("DECIDED");
         assertThat(closing.body().path("result").asString()).isEqualTo("ADOPTED");
-        assertThat(api.post(Api.villager("zhou", village, "h-4"), votes, "{\"choice\":\"FOR\"}").rule())
-                .isEqualTo("deliberation-closed");
-        assertThat(api.post(Api.villager("zhou", village, "h-4"), votes, "{\"choice\":\"MAYBE\"}").status())
-                .isEqualTo(400);
+        assertThat(api.post(VILLAGER_NANCHA, votes, "{\"choice\":\"FOR\"}").rule()).isEqualTo("deliberation-closed");
+        assertThat(api.post(VILLAGER_NANCHA, votes, "{\"choice\":\"MAYBE\"}").status()).isEqualTo(400);
 
         ConsumerRecord<String, byte[]> decided = await().atMost(WAIT)
                 .until(() -> wire.find(DECIDED, id), Optional::isPresent).orElseThrow();
         EventSchemas.assertValid(DECIDED, decided.value());
         DeliberationDecided event = EventJson.read(decided.value(), DeliberationDecided.class);
-        assertThat(event.votesFor()).isEqualTo(2);
-        assertThat(event.votesAgainst()).isEqualTo(1);
+        assertThat(event.votesFor()).isEqualTo(1);
+        assertThat(event.votesAgainst()).isZero();
         assertThat(event.projectId()).isEqualTo("project-" + id);
 
         JsonNode project = await().atMost(WAIT).until(
-                () -> api.get(cadre, "/api/village/projects/project-" + id), r -> r.status() == 200).body();
+                () -> api.get(CADRE_NANCHA, "/api/village/projects/project-" + id), r -> r.status() == 200).body();
         assertThat(project.path("project").path("status").asString()).isEqualTo("PLANNED");
         assertThat(project.path("project").path("area").asString()).isEqualTo("grid-7");
         assertThat(project.path("project").path("deliberationId").asString()).isEqualTo(id);
+        assertThat(api.get(VILLAGER_NANCHA, "/api/village/projects/project-" + id).status()).isEqualTo(200);
+        assertThat(api.get(ELDER_BEITUMEN, "/api/village/projects/project-" + id).status()).isEqualTo(404);
+        assertThat(api.post(CADRE_BEITUMEN, "/api/village/projects/project-" + id + "/start", null).status())
+                .isEqualTo(404);
+        assertThat(api.post(VILLAGER_NANCHA, "/api/village/projects/project-" + id + "/start", null).rule())
+                .isEqualTo("role");
     }
 
     @Test
     void aSecretVoteShowsNoBallotsAndAVoteAfterTheDeadlineIsRefused() {
-        var cadre = Api.cadre(village);
         String deadline = clock.instant().plus(Duration.ofHours(1)).toString();
-        String id = api.post(cadre, "/api/village/deliberations", """
+        String id = api.post(VILLAGER_NANCHA, "/api/village/deliberations", """
                 {"title":"Village rules on dogs","proposal":"Dogs on leads in the lanes","quorum":5,"secret":true,
                  "deadline":"%s"}""".formatted(deadline)).body().path("id").asString();
         String votes = "/api/village/deliberations/" + id + "/votes";
-        JsonNode afterVote = api.post(Api.villager("wang", village, "h-1"), votes, "{\"choice\":\"AGAINST\"}").body();
+        JsonNode afterVote = api.post(VILLAGER_NANCHA, votes, "{\"choice\":\"AGAINST\"}").body();
         assertThat(afterVote.path("ballots").size()).isZero();
         assertThat(afterVote.path("votesAgainst").asInt()).isEqualTo(1);
+        Api.Reply sameHousehold = api.post(VILLAGER_NANCHA, votes, "{\"choice\":\"FOR\"}");
+        assertThat(sameHousehold.status()).isEqualTo(409);
+        assertThat(sameHousehold.rule()).isEqualTo("one-vote-per-household");
+        assertThat(api.get(CADRE_NANCHA, "/api/village/deliberations/" + id).raw()).doesNotContain("AGAINST\"");
 
         clock.advance(Duration.ofHours(2));
-        Api.Reply late = api.post(Api.villager("li", village, "h-2"), votes, "{\"choice\":\"FOR\"}");
+        Api.Reply late = api.post(VILLAGER_NANCHA, votes, "{\"choice\":\"FOR\"}");
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.contentType()).startsWith("application/problem+json");
         assertThat(late.rule()).isEqualTo("deadline-passed");
@@ -108,7 +122,8 @@ class DeliberationAndProjectIT extends VillageItSupport {
 
     @Test
     void aCompletedProjectShowsComplaintsBeforeAndAfter() {
-        var cadre = Api.cadre(village);
+        var cadre = CADRE_NANCHA;
+        String village = NANCHA;
         String id = api.post(cadre, "/api/village/projects", """
                 {"title":"Sweet water for the north hamlet","categories":["water-supply","water-quality"]}""")
                 .body().path("id").asString();
@@ -130,7 +145,7 @@ class DeliberationAndProjectIT extends VillageItSupport {
         String old = "t-" + UUID.randomUUID();
         wire.publish(ticket(old, village, "water-supply", completed.minus(Duration.ofDays(200))), old);
         String elsewhere = "t-" + UUID.randomUUID();
-        wire.publish(ticket(elsewhere, "other-" + village, "water-supply", completed.minus(Duration.ofDays(5))), elsewhere);
+        wire.publish(ticket(elsewhere, BEITUMEN, "water-supply", completed.minus(Duration.ofDays(5))), elsewhere);
         String roads = "t-" + UUID.randomUUID();
         wire.publish(ticket(roads, village, "roads", completed.minus(Duration.ofDays(5))), roads);
         String after = "t-" + UUID.randomUUID();

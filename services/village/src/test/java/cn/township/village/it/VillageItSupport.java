@@ -3,21 +3,30 @@ package cn.township.village.it;
 import cn.township.infra.testing.MutableClock;
 import cn.township.contracts.Topics;
 import cn.township.infra.testing.ServiceIntegrationTest;
+import cn.township.infra.testing.TestInfrastructure;
+import cn.township.security.test.KeycloakTokens;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
-import java.util.UUID;
 
 /**
- * The whole village service against the real test Kafka and MongoDB, with a clock tests can move forward.
- * The deadline sweeper runs rarely on its own; tests that need it call it.
+ * The whole village service against the real test Kafka and MongoDB and the realm's Keycloak (real tokens of the
+ * demo users), with a clock tests can move forward. The deadline sweeper runs rarely on its own; tests that need
+ * it call it.
+ *
+ * <p>The demo users live in two villages, {@code nancha} and {@code beitumen}, so all test classes of this
+ * context share them: tests use fresh case, deliberation and project ids and households of their own wherever
+ * the realm does not fix them, and look for their own records in lists instead of counting whole lists.
  */
 @ServiceIntegrationTest
 @Import(VillageItSupport.ClockConfig.class)
@@ -38,8 +47,18 @@ public abstract class VillageItSupport {
 
     protected Api api;
 
-    /** Each test works in a village of its own. */
-    protected String village;
+    /** Tokens fetched afresh for each test class (they live 15 minutes; a whole run may last longer). */
+    private static KeycloakTokens tokens;
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        registry.add("township.security.issuer-uri", TestInfrastructure::keycloakIssuer);
+    }
+
+    @BeforeAll
+    static void freshTokens() {
+        tokens = new KeycloakTokens(TestInfrastructure.keycloakIssuer());
+    }
 
     @AfterAll
     static void stopRecording() {
@@ -54,8 +73,7 @@ public abstract class VillageItSupport {
         if (wire == null) { // once the application has created its topics
             wire = new Wire(Topics.VILLAGE_AFFAIRS);
         }
-        api = new Api(port);
-        village = "v-" + UUID.randomUUID().toString().substring(0, 8);
+        api = new Api(port, tokens);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

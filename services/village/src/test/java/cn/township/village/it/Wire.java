@@ -97,6 +97,11 @@ public final class Wire implements AutoCloseable {
                 && subject.equals(header(r, CloudEventHeaders.SUBJECT))).findFirst();
     }
 
+    /** Every recorded event so far (the whole topic from its beginning). */
+    public List<ConsumerRecord<String, byte[]>> all() {
+        return List.copyOf(seen);
+    }
+
     public long count(String ceType, String subject) {
         return seen.stream().filter(r -> ceType.equals(header(r, CloudEventHeaders.TYPE))
                 && subject.equals(header(r, CloudEventHeaders.SUBJECT))).count();
