@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,11 @@ class HandDownIT {
 
     static Producer dispatch;
     static TopicProbe topic;
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Api.realm(registry);
+    }
 
     @LocalServerPort
     int port;
@@ -103,9 +110,9 @@ class HandDownIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> api.mediator().get("/api/mediation/files/mf-" + caseId).status() == 200);
 
-        assertThat(api.as("cadre-beitumen", "village-cadre", "X-Village", "beitumen")
+        assertThat(api.as("cadre-beitumen")
                 .get("/api/mediation/files/mf-" + caseId).status()).isEqualTo(200);
-        var other = api.as("cadre-nancha", "village-cadre", "X-Village", "nancha").get("/api/mediation/files/mf-" + caseId);
+        var other = api.as("cadre-nancha").get("/api/mediation/files/mf-" + caseId);
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.contentType()).startsWith("application/problem+json");
         assertThat(api.get("/api/mediation/files/mf-" + caseId).status()).isEqualTo(401);
