@@ -117,4 +117,21 @@ class HandDownIT {
         assertThat(other.contentType()).startsWith("application/problem+json");
         assertThat(api.get("/api/mediation/files/mf-" + caseId).status()).isEqualTo(401);
     }
+
+    @Test
+    void aConfidentialHandDownOpensItsFileWithoutTheComplainantEvenIfTheEventCarriedOne() {
+        String caseId = "c-" + UUID.randomUUID();
+        // dispatch leaves a confidential complainant out; an event that still carries one must not be taken over
+        dispatch.send(caseId, UUID.randomUUID().toString(), new CaseHandedDown(caseId, List.of("t-" + caseId),
+                "nancha", "邻里纠纷", "complaint found unreasonable", "home visit", "王保密", "139****1111", true,
+                "secretary", Instant.parse("2026-11-20T02:00:00Z")));
+        Api secretary = Api.at(port).as("secretary");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> secretary.get("/api/mediation/files/mf-" + caseId).status() == 200);
+
+        var file = secretary.get("/api/mediation/files/mf-" + caseId);
+        assertThat(file.json().path("confidential").asBoolean()).isTrue();
+        assertThat(file.json().path("parties").size()).isZero();
+        assertThat(file.body()).doesNotContain("王保密").doesNotContain("139****1111");
+    }
 }
