@@ -45,7 +45,21 @@ public record MediationFile(String id, @Nullable String caseId, String village, 
                                              String by, Instant at) {
         var file = new MediationFile(id, caseId, village, type, parties, confidential, plan, FileStatus.OPEN,
                 List.of(), List.of(), null, by, at, 0);
-        return new Change<>(file, List.of(new MediationOpened(id, caseId, village, type, parties, at)));
+        return new Change<>(file, List.of(new MediationOpened(id, caseId, village, type, file.publishedParties(), at)));
+    }
+
+    /** What of a confidential complainant this file withholds from readers who may not see it. */
+    public Withholding withholding() {
+        return Withholding.complainantsOf(confidential, parties);
+    }
+
+    /**
+     * The parties as events carry them: other services show events to village roles, so a confidential
+     * complainant goes without name and phone (the household stays: civility points are awarded by household).
+     */
+    private List<Party> publishedParties() {
+        Withholding withheld = withholding();
+        return parties.stream().map(p -> withheld.party(p, true)).toList();
     }
 
     /** Records a step of the three-step method; each step needs the one before it to have happened. */
@@ -98,7 +112,8 @@ public record MediationFile(String id, @Nullable String caseId, String village, 
             case AGREEMENT -> {
                 kept = checkAgreement(newAgreement);
                 nextStatus = FileStatus.AGREED;
-                events.add(new AgreementReached(id, caseId, village, kept.terms(), parties, attendees, number, at));
+                events.add(new AgreementReached(id, caseId, village, withholding().texts(kept.terms()),
+                        publishedParties(), attendees, number, at));
             }
             case NO_AGREEMENT -> {
                 nextStatus = FileStatus.FAILED;
@@ -127,7 +142,7 @@ public record MediationFile(String id, @Nullable String caseId, String village, 
         List<String> missing = parties.stream().map(Party::name).filter(n -> !acknowledged.contains(n)).toList();
         if (!missing.isEmpty()) {
             throw new InvalidField("agreement.acknowledgements", "every party must acknowledge the agreement; missing: "
-                    + String.join(", ", missing));
+                    + String.join(", ", withholding().texts(missing)));
         }
         Set<String> names = parties.stream().map(Party::name).collect(Collectors.toSet());
         List<String> strangers = acknowledged.stream().filter(n -> !names.contains(n)).sorted().toList();

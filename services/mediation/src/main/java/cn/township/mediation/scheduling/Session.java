@@ -83,6 +83,12 @@ public record Session(String id, String fileId, @Nullable String caseId, String 
                 sequence, reason, bookedBy, version);
     }
 
+    /** The same session showing other parties: what a reader sees when a confidential complainant is withheld. */
+    public Session withParties(List<Party> shown) {
+        return new Session(id, fileId, caseId, village, round, startsAt, endsAt, room, participants, shown, agencies,
+                status, reminders, sequence, reason, bookedBy, version);
+    }
+
     /** Reminders due by {@code now} become events, each exactly once; those whose session has begun are skipped. */
     public Change<Session> remind(Instant now) {
         List<MediationEvent> events = new ArrayList<>();

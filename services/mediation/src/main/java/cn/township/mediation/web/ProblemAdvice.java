@@ -1,10 +1,8 @@
 package cn.township.mediation.web;
 
 import cn.township.mediation.errors.Conflict;
-import cn.township.mediation.errors.Forbidden;
 import cn.township.mediation.errors.InvalidField;
 import cn.township.mediation.errors.NotFound;
-import cn.township.mediation.errors.Unauthenticated;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Every error as application/problem+json naming the field or rule; never a 500 for bad input. */
+/**
+ * Every error as application/problem+json naming the field or rule; never a 500 for bad input. 401 and 403 come
+ * from the security library (filter chain and its advice).
+ */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
@@ -50,16 +51,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(Forbidden.class)
-    ProblemDetail forbidden(Forbidden e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    @ExceptionHandler(Unauthenticated.class)
-    ProblemDetail unauthenticated(Unauthenticated e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,11 @@ class HandDownIT {
 
     static Producer dispatch;
     static TopicProbe topic;
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Api.realm(registry);
+    }
 
     @LocalServerPort
     int port;
@@ -103,11 +110,28 @@ class HandDownIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> api.mediator().get("/api/mediation/files/mf-" + caseId).status() == 200);
 
-        assertThat(api.as("cadre-beitumen", "village-cadre", "X-Village", "beitumen")
+        assertThat(api.as("cadre-beitumen")
                 .get("/api/mediation/files/mf-" + caseId).status()).isEqualTo(200);
-        var other = api.as("cadre-nancha", "village-cadre", "X-Village", "nancha").get("/api/mediation/files/mf-" + caseId);
+        var other = api.as("cadre-nancha").get("/api/mediation/files/mf-" + caseId);
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.contentType()).startsWith("application/problem+json");
         assertThat(api.get("/api/mediation/files/mf-" + caseId).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aConfidentialHandDownOpensItsFileWithoutTheComplainantEvenIfTheEventCarriedOne() {
+        String caseId = "c-" + UUID.randomUUID();
+        // dispatch leaves a confidential complainant out; an event that still carries one must not be taken over
+        dispatch.send(caseId, UUID.randomUUID().toString(), new CaseHandedDown(caseId, List.of("t-" + caseId),
+                "nancha", "邻里纠纷", "complaint found unreasonable", "home visit", "王保密", "139****1111", true,
+                "secretary", Instant.parse("2026-11-20T02:00:00Z")));
+        Api secretary = Api.at(port).as("secretary");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> secretary.get("/api/mediation/files/mf-" + caseId).status() == 200);
+
+        var file = secretary.get("/api/mediation/files/mf-" + caseId);
+        assertThat(file.json().path("confidential").asBoolean()).isTrue();
+        assertThat(file.json().path("parties").size()).isZero();
+        assertThat(file.body()).doesNotContain("王保密").doesNotContain("139****1111");
     }
 }

@@ -9,6 +9,8 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.StringReader;
 import java.time.DayOfWeek;
@@ -32,6 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ServiceIntegrationTest
 class BookingIT {
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Api.realm(registry);
+    }
 
     @LocalServerPort
     int port;
@@ -234,7 +241,7 @@ class BookingIT {
         assertThat(badSlots.text("field")).isEqualTo("horizonDays");
 
         assertThat(Api.at(port).post("/api/mediation/sessions", "{}").status()).isEqualTo(401);
-        var villager = Api.at(port).as("villager-nancha", "villager", "X-Village", "nancha", "X-Household", "nancha-0001")
+        var villager = Api.at(port).as("villager-nancha")
                 .post("/api/mediation/sessions", Files.booking(file, at(tuesday, "09:00"), at(tuesday, "10:00"),
                         "nancha-committee", team));
         assertThat(villager.status()).isEqualTo(403);
@@ -260,14 +267,14 @@ class BookingIT {
             assertThat(e.getLocation().getValue()).isEqualTo("南岔村村委会议室");
         });
 
-        Api elder = Api.at(port).as("elder-nancha-1", "elder", "X-Village", "nancha");
+        Api elder = Api.at(port).as("elder-nancha-1");
         var feed = elder.get("/api/mediation/members/elder-nancha-1/calendar.ics");
         assertThat(feed.status()).isEqualTo(200);
         List<VEvent> mine = new CalendarBuilder().build(new StringReader(feed.body())).getComponents("VEVENT");
         assertThat(mine).extracting(e -> e.getUid().orElseThrow().getValue()).contains(id + "@mediation.township");
         assertThat(elder.get("/api/mediation/sessions/" + id).status()).isEqualTo(200);
 
-        Api otherElder = Api.at(port).as("elder-beitumen-1", "elder", "X-Village", "beitumen");
+        Api otherElder = Api.at(port).as("elder-beitumen-1");
         assertThat(otherElder.get("/api/mediation/members/elder-nancha-1/calendar.ics").status()).isEqualTo(404);
         assertThat(otherElder.get("/api/mediation/sessions/" + id).status()).isEqualTo(404);
     }

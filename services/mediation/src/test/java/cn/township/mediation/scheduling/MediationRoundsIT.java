@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
@@ -48,6 +50,11 @@ class MediationRoundsIT {
         Clock clock() {
             return CLOCK;
         }
+    }
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Api.realm(registry);
     }
 
     @LocalServerPort

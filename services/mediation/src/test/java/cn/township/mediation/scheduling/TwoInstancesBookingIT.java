@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -26,6 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest
 class TwoInstancesBookingIT {
 
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Api.realm(registry);
+    }
+
     @LocalServerPort
     int port;
 
@@ -38,7 +45,8 @@ class TwoInstancesBookingIT {
         try (var second = new SpringApplicationBuilder(MediationApplication.class).run(
                 "--server.port=0",
                 "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
-                "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"));
+                "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
+                "--township.security.issuer-uri=" + environment.getProperty("township.security.issuer-uri"));
              var pool = Executors.newFixedThreadPool(2)) {
             Api one = Api.at(port).mediator();
             Api two = Api.at(Integer.parseInt(second.getEnvironment().getProperty("local.server.port"))).mediator();

@@ -1,6 +1,9 @@
 package cn.township.mediation.support;
 
 import cn.township.contracts.EventJson;
+import cn.township.infra.testing.TestInfrastructure;
+import cn.township.security.test.KeycloakTokens;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -9,13 +12,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.Map;
 
-/** A plain HTTP client for the running service, calling as a given user (the gateway's identity headers). */
+/**
+ * A plain HTTP client for the running service, calling with a real access token of a demo user of the realm
+ * {@code township} (password {@code demo}), or with none.
+ */
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Tokens live 15 minutes; a fresh set well before that, so a long test run never sends an expired one. */
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(5);
+    private static KeycloakTokens tokens;
+    private static Instant tokensSince = Instant.MIN;
 
     private final String base;
     private final Map<String, String> headers;
@@ -25,22 +35,41 @@ public final class Api {
         this.headers = headers;
     }
 
+    /** Points the service under test at the realm (from each IT's {@code @DynamicPropertySource}). */
+    public static void realm(DynamicPropertyRegistry registry) {
+        registry.add("township.security.issuer-uri", TestInfrastructure::keycloakIssuer);
+    }
+
+    /** Without a token. */
     public static Api at(int port) {
         return new Api("http://127.0.0.1:" + port, Map.of());
     }
 
-    public Api as(String user, String roles, String... more) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("X-User", user);
-        h.put("X-Roles", roles);
-        for (int i = 0; i + 1 < more.length; i += 2) {
-            h.put(more[i], more[i + 1]);
-        }
-        return new Api(base, h);
+    /** As the demo user, e.g. {@code cadre-nancha}, {@code villager-nancha}, {@code agency-police}. */
+    public Api as(String username) {
+        return bearer(tokens().user(username));
+    }
+
+    /** As the hotline client's service account. */
+    public Api hotline() {
+        return bearer(tokens().hotline());
+    }
+
+    /** With this exact bearer token. */
+    public Api bearer(String token) {
+        return new Api(base, Map.of("Authorization", "Bearer " + token));
     }
 
     public Api mediator() {
-        return as("mediator", "mediator");
+        return as("mediator");
+    }
+
+    private static synchronized KeycloakTokens tokens() {
+        if (tokens == null || Instant.now().isAfter(tokensSince.plus(TOKEN_REUSE))) {
+            tokens = new KeycloakTokens(TestInfrastructure.keycloakIssuer());
+            tokensSince = Instant.now();
+        }
+        return tokens;
     }
 
     public Response get(String path) {
@@ -50,6 +79,17 @@ public final class Api {
     public Response post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Any method; a JSON body is sent with methods that take one. */
+    public Response request(String method, String path, String json) {
+        boolean body = !method.equals("GET") && !method.equals("DELETE");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+        if (body) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder);
     }
 
     public Response post(String path, String contentType, String body) {

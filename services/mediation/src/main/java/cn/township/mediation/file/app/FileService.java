@@ -38,9 +38,13 @@ public class FileService {
     public record Opened(MediationFile file, boolean created) {
     }
 
-    /** Opens the file of a handed-down case; a replay of the same hand-down finds the file and changes nothing. */
+    /**
+     * Opens the file of a handed-down case; a replay of the same hand-down finds the file and changes nothing.
+     * A confidential case's complainant is not taken over even if the event carried one (dispatch leaves it out):
+     * the mediation team works at village level.
+     */
     public Opened openFromHandDown(CaseHandedDown e) {
-        List<Party> parties = e.complainantName() == null ? List.of()
+        List<Party> parties = e.complainantName() == null || e.confidential() ? List.of()
                 : List.of(new Party(PartyRole.COMPLAINANT, e.complainantName(), e.complainantPhoneMasked(), null));
         String plan = e.plan() + (e.reason().isBlank() ? "" : " (" + e.reason() + ")");
         return open(MediationFile.idForCase(e.caseId()), e.caseId(), e.village(), Disputes.fromCategory(e.category()),

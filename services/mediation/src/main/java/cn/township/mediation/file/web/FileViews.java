@@ -1,7 +1,7 @@
 package cn.township.mediation.file.web;
 
 import cn.township.mediation.file.MediationFile;
-import cn.township.mediation.web.Caller;
+import cn.township.security.Caller;
 
 /** The file view for other web packages (an outcome answers with the file it changed). */
 public final class FileViews {

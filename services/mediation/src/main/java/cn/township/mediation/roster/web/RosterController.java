@@ -1,7 +1,6 @@
 package cn.township.mediation.roster.web;
 
 import cn.township.mediation.errors.Conflict;
-import cn.township.mediation.errors.Forbidden;
 import cn.township.mediation.errors.InvalidField;
 import cn.township.mediation.errors.NotFound;
 import cn.township.mediation.roster.Member;
@@ -14,7 +13,10 @@ import cn.township.mediation.roster.persistence.RosterStore;
 import cn.township.mediation.scheduling.Resources;
 import cn.township.mediation.scheduling.calendar.IcsCalendars;
 import cn.township.mediation.scheduling.persistence.SessionStore;
-import cn.township.mediation.web.Caller;
+import cn.township.mediation.scheduling.web.SessionAccess;
+import cn.township.mediation.web.AllowedRoles;
+import cn.township.security.Caller;
+import cn.township.security.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,18 +46,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The mediation team roster and rooms; a member's leave; a member's calendar feed. */
+/**
+ * The mediation team roster and rooms; a member's leave; a member's calendar feed. The roster is the township's
+ * team (advisers cover several villages), so the roles that work with it read all of it: secretary, dispatcher,
+ * assessor, mediators, and the cadres and elders who sit in sessions.
+ */
 @RestController
 @RequestMapping("/api/mediation")
 class RosterController {
 
     private final RosterStore roster;
     private final SessionStore sessions;
+    private final SessionAccess sessionAccess;
     private final Clock clock;
 
-    RosterController(RosterStore roster, SessionStore sessions, Clock clock) {
+    RosterController(RosterStore roster, SessionStore sessions, SessionAccess sessionAccess, Clock clock) {
         this.roster = roster;
         this.sessions = sessions;
+        this.sessionAccess = sessionAccess;
         this.clock = clock;
     }
 
@@ -68,19 +77,23 @@ class RosterController {
     }
 
     @GetMapping("/members")
-    List<Member> members(Caller caller, @RequestParam(required = false) @Nullable String village,
+    @AllowedRoles({Roles.SECRETARY, Roles.DISPATCHER, Roles.ASSESSOR, Roles.MEDIATOR, Roles.VILLAGE_CADRE,
+            Roles.ELDER})
+    List<Member> members(@RequestParam(required = false) @Nullable String village,
                          @RequestParam(required = false) @Nullable TeamRole role) {
         return roster.members(village, role);
     }
 
     @GetMapping("/members/{id}")
-    Member member(Caller caller, @PathVariable String id) {
+    @AllowedRoles({Roles.SECRETARY, Roles.DISPATCHER, Roles.ASSESSOR, Roles.MEDIATOR, Roles.VILLAGE_CADRE,
+            Roles.ELDER})
+    Member member(@PathVariable String id) {
         return roster.member(id).orElseThrow(() -> new NotFound("no member " + id));
     }
 
     @PostMapping("/members")
-    ResponseEntity<Member> add(Caller caller, @Valid @RequestBody NewMember body) {
-        caller.require(Caller.MEDIATOR);
+    @AllowedRoles(Roles.MEDIATOR)
+    ResponseEntity<Member> add(@Valid @RequestBody NewMember body) {
         Map<DayOfWeek, List<TimeRange>> days = new EnumMap<>(DayOfWeek.class);
         body.hours().forEach((day, ranges) -> {
             List<TimeRange> list = new ArrayList<>();
@@ -97,11 +110,13 @@ class RosterController {
         return ResponseEntity.status(HttpStatus.CREATED).body(member);
     }
 
+    /** A mediator records anyone's leave; a cadre or elder on the team their own. */
     @PostMapping("/members/{id}/exceptions")
+    @AllowedRoles({Roles.MEDIATOR, Roles.VILLAGE_CADRE, Roles.ELDER})
     ResponseEntity<Member> addException(Caller caller, @PathVariable String id, @Valid @RequestBody NewException body) {
         Member member = roster.member(id).orElseThrow(() -> new NotFound("no member " + id));
-        if (!caller.has(Caller.MEDIATOR) && !caller.user().equals(member.username())) {
-            throw new Forbidden("only a mediator or the member may record the member's leave");
+        if (!caller.hasRole(Roles.MEDIATOR) && !caller.username().equals(member.username())) {
+            throw new AccessDeniedException("only a mediator or the member may record the member's leave");
         }
         if (!body.to().isAfter(body.from())) {
             throw new InvalidField("to", "an exception must end after it starts");
@@ -111,19 +126,28 @@ class RosterController {
     }
 
     @GetMapping("/rooms")
-    List<Room> rooms(Caller caller, @RequestParam(required = false) @Nullable String village) {
+    @AllowedRoles({Roles.SECRETARY, Roles.DISPATCHER, Roles.ASSESSOR, Roles.MEDIATOR, Roles.VILLAGE_CADRE,
+            Roles.ELDER})
+    List<Room> rooms(@RequestParam(required = false) @Nullable String village) {
         return roster.rooms(village);
     }
 
-    /** The member's sessions from 30 days back on, as an iCalendar feed a calendar program can subscribe to. */
+    /**
+     * The member's sessions from 30 days back on, as an iCalendar feed a calendar program can subscribe to:
+     * for secretary, dispatcher, assessor and mediators, and for the member (a cadre or elder) themself.
+     */
     @GetMapping("/members/{id}/calendar.ics")
+    @AllowedRoles({Roles.SECRETARY, Roles.DISPATCHER, Roles.ASSESSOR, Roles.MEDIATOR, Roles.VILLAGE_CADRE,
+            Roles.ELDER})
     ResponseEntity<String> feed(Caller caller, @PathVariable String id) {
         Member member = roster.member(id).orElseThrow(() -> new NotFound("no member " + id));
-        if (!caller.township() && !caller.user().equals(member.username())) {
+        if (!caller.hasAnyRole(Roles.SECRETARY, Roles.DISPATCHER, Roles.ASSESSOR, Roles.MEDIATOR)
+                && !caller.username().equals(member.username())) {
             throw new NotFound("no member feed " + id);
         }
         Instant now = clock.instant();
-        var list = sessions.holding(Resources.member(id), now.minus(Duration.ofDays(30)));
+        var list = sessions.holding(Resources.member(id), now.minus(Duration.ofDays(30))).stream()
+                .map(s -> sessionAccess.shownTo(caller, s)).toList();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(IcsCalendars.MEDIA_TYPE))
                 .body(IcsCalendars.feed("调解日程 " + member.name(), list,
                         room -> roster.room(room).map(Room::name).orElse(room), now));

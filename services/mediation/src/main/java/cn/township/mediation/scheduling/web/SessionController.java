@@ -12,7 +12,9 @@ import cn.township.mediation.scheduling.app.OutcomeService;
 import cn.township.mediation.scheduling.app.SlotService;
 import cn.township.mediation.scheduling.calendar.IcsCalendars;
 import cn.township.mediation.scheduling.persistence.SessionStore;
-import cn.township.mediation.web.Caller;
+import cn.township.mediation.web.AllowedRoles;
+import cn.township.security.Caller;
+import cn.township.security.Roles;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,8 +59,8 @@ class SessionController {
     }
 
     @PostMapping("/slots")
+    @AllowedRoles(Roles.MEDIATOR)
     List<SlotFinder.Option> findSlots(Caller caller, @Valid @RequestBody SessionRequests.FindSlots body) {
-        caller.require(Caller.MEDIATOR);
         return slots.find(new SlotService.Query(body.fileId(), body.memberIds(),
                 Objects.requireNonNullElse(body.durationMinutes(), 90), body.from(),
                 Objects.requireNonNullElse(body.horizonDays(), 30), Objects.requireNonNullElse(body.rooms(), List.of()),
@@ -66,41 +68,46 @@ class SessionController {
     }
 
     @PostMapping("/sessions")
+    @AllowedRoles(Roles.MEDIATOR)
     ResponseEntity<SessionView> book(Caller caller, @Valid @RequestBody SessionRequests.Book body) {
-        caller.require(Caller.MEDIATOR);
         var session = bookings.book(new BookingService.Booking(body.fileId(), body.startsAt(), body.endsAt(),
-                body.room(), body.memberIds(), Objects.requireNonNullElse(body.agencies(), List.of())), caller.user());
+                body.room(), body.memberIds(), Objects.requireNonNullElse(body.agencies(), List.of())), caller.username());
         return ResponseEntity.created(URI.create("/api/mediation/sessions/" + session.id()))
-                .body(SessionView.of(session));
+                .body(SessionView.of(access.shownTo(caller, session)));
     }
 
     @GetMapping("/sessions/{id}")
+    @AllowedRoles({Roles.SECRETARY, Roles.DISPATCHER, Roles.ASSESSOR, Roles.MEDIATOR, Roles.VILLAGE_CADRE,
+            Roles.ELDER, Roles.VILLAGER, Roles.AGENCY})
     SessionView get(Caller caller, @PathVariable String id) {
         return SessionView.of(access.readable(caller, bookings.get(id)));
     }
 
     @GetMapping("/files/{fileId}/sessions")
+    @AllowedRoles({Roles.SECRETARY, Roles.DISPATCHER, Roles.ASSESSOR, Roles.MEDIATOR, Roles.VILLAGE_CADRE,
+            Roles.ELDER, Roles.VILLAGER})
     List<SessionView> ofFile(Caller caller, @PathVariable String fileId) {
         FileAccess.readable(caller, files.get(fileId));
-        return sessions.ofFile(fileId).stream().map(SessionView::of).toList();
+        return sessions.ofFile(fileId).stream().map(s -> SessionView.of(access.shownTo(caller, s))).toList();
     }
 
     @PostMapping("/sessions/{id}/reschedule")
+    @AllowedRoles(Roles.MEDIATOR)
     SessionView reschedule(Caller caller, @PathVariable String id, @Valid @RequestBody SessionRequests.Reschedule body) {
-        caller.require(Caller.MEDIATOR);
-        return SessionView.of(bookings.reschedule(id, body.startsAt(), body.endsAt(), body.room(), body.reason()));
+        return SessionView.of(access.shownTo(caller,
+                bookings.reschedule(id, body.startsAt(), body.endsAt(), body.room(), body.reason())));
     }
 
     @PostMapping("/sessions/{id}/cancel")
+    @AllowedRoles(Roles.MEDIATOR)
     SessionView cancel(Caller caller, @PathVariable String id, @Valid @RequestBody SessionRequests.Cancel body) {
-        caller.require(Caller.MEDIATOR);
-        return SessionView.of(bookings.cancel(id, body.reason()));
+        return SessionView.of(access.shownTo(caller, bookings.cancel(id, body.reason())));
     }
 
     @PostMapping("/sessions/{id}/outcome")
+    @AllowedRoles(Roles.MEDIATOR)
     ResponseEntity<Object> outcome(Caller caller, @PathVariable String id,
                                    @Valid @RequestBody SessionRequests.RecordOutcome body) {
-        caller.require(Caller.MEDIATOR);
         var now = clock.instant();
         Agreement agreement = body.agreement() == null ? null : new Agreement(body.agreement().terms(),
                 body.agreement().acknowledgements().stream().map(a -> new Acknowledgement(a.party(), a.method(),
@@ -111,6 +118,8 @@ class SessionController {
     }
 
     @GetMapping(value = "/sessions/{id}/ics")
+    @AllowedRoles({Roles.SECRETARY, Roles.DISPATCHER, Roles.ASSESSOR, Roles.MEDIATOR, Roles.VILLAGE_CADRE,
+            Roles.ELDER, Roles.VILLAGER, Roles.AGENCY})
     ResponseEntity<String> ics(Caller caller, @PathVariable String id) {
         var session = access.readable(caller, bookings.get(id));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(IcsCalendars.MEDIA_TYPE))
