@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 class DeadlineRestartIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
-    static final Map<String, String> SECRETARY = Api.as("wang.shuji", "secretary");
+    static final Map<String, String> SECRETARY = Api.as(Users.SECRETARY);
 
     final String database = "dispatch-restart-" + UUID.randomUUID().toString().substring(0, 8);
     final String group = "dispatch-restart-" + UUID.randomUUID();
@@ -43,7 +43,8 @@ class DeadlineRestartIT {
                         "--spring.mongodb.uri=" + TestInfrastructure.mongoUri(database),
                         "--server.port=0",
                         "--township.dispatch.consumer-group=" + group,
-                        "--township.dispatch.timers.poll-interval=50ms");
+                        "--township.dispatch.timers.poll-interval=50ms",
+                        "--township.security.issuer-uri=" + TestInfrastructure.keycloakIssuer());
         running.add(context);
         return context;
     }
