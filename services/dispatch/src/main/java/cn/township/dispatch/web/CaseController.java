@@ -4,7 +4,6 @@ import cn.township.dispatch.caserecord.Case;
 import cn.township.dispatch.caserecord.CaseAccess;
 import cn.township.dispatch.caserecord.CaseAction;
 import cn.township.dispatch.caserecord.CaseChange;
-import cn.township.dispatch.caserecord.InvalidCommand;
 import cn.township.dispatch.caserecord.Officer;
 import cn.township.dispatch.caserecord.TimelineEntry;
 import cn.township.dispatch.casework.CaseWork;
@@ -104,9 +103,6 @@ class CaseController {
 
     ResponseEntity<CaseView> whistle(@PathVariable String id, @RequestBody Commands.Whistle body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
-        if (body.reportInDueAt() == null) {
-            throw new InvalidCommand("reportInDueAt", "reportInDueAt is required");
-        }
         return act(id, officer, CaseAction.WHISTLE, ifMatch,
                 (c, now) -> c.whistle(officer, body.agencies(), body.reason(), body.reportInDueAt(), now));
     }
