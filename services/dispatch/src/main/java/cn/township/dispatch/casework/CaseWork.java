@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -44,7 +45,7 @@ public class CaseWork {
     public StoredCase view(String id, Officer officer) {
         if (!CaseAccess.mayRead(officer)) {
             throw new NotPermitted(officer.name() + " has no role that reads cases (one of "
-                    + String.join(", ", new java.util.TreeSet<>(CaseAccess.READERS)) + ")");
+                    + String.join(", ", new TreeSet<>(CaseAccess.READERS)) + ")");
         }
         StoredCase stored = cases.find(id).orElseThrow(() -> new CaseNotFound(id));
         if (!CaseAccess.canView(stored.value(), officer)) {
