@@ -139,9 +139,13 @@ public record Case(String id, List<String> ticketIds, CaseFacts facts, CaseState
 
     // ---- whistle (吹哨) and report-in (报到)
 
-    public CaseChange whistle(Officer by, List<String> agencies, String reason, Instant reportInDueAt, Instant now) {
+    public CaseChange whistle(Officer by, List<String> agencies, String reason, @Nullable Instant reportInDueAt,
+                              Instant now) {
         require(CaseAction.WHISTLE);
         String why = required("reason", reason);
+        if (reportInDueAt == null) {
+            throw new InvalidCommand("reportInDueAt", "reportInDueAt is required");
+        }
         if (!reportInDueAt.isAfter(now)) {
             throw new InvalidCommand("reportInDueAt", "the report-in deadline must be in the future");
         }

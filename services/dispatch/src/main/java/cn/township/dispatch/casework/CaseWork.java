@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -37,7 +38,15 @@ public class CaseWork {
         this.clock = clock;
     }
 
+    /**
+     * A case the officer may see: 403 when the officer's role reads no case at all, 404 when the case is
+     * missing or outside the officer's department, agency or village (the two look the same).
+     */
     public StoredCase view(String id, Officer officer) {
+        if (!CaseAccess.mayRead(officer)) {
+            throw new NotPermitted(officer.name() + " has no role that reads cases (one of "
+                    + String.join(", ", new TreeSet<>(CaseAccess.READERS)) + ")");
+        }
         StoredCase stored = cases.find(id).orElseThrow(() -> new CaseNotFound(id));
         if (!CaseAccess.canView(stored.value(), officer)) {
             throw new CaseNotFound(id);
@@ -51,6 +60,9 @@ public class CaseWork {
      */
     public StoredCase act(String id, Officer officer, CaseAction action, @Nullable Long expectedVersion,
                           BiFunction<Case, Instant, CaseChange> decision) {
+        if (!CaseAccess.mayEver(officer, action)) {
+            throw new NotPermitted(officer.name() + "'s roles " + officer.roles() + " may not " + action + " any case");
+        }
         StoredCase stored = view(id, officer);
         if (!CaseAccess.canDo(stored.value(), officer, action)) {
             throw new NotPermitted(action, officer.name());

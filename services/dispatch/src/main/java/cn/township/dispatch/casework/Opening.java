@@ -10,6 +10,8 @@ import cn.township.dispatch.persistence.CaseRepository;
 import cn.township.dispatch.persistence.StoredCase;
 import cn.township.dispatch.routing.RoutingProposals;
 import cn.township.dispatch.sla.SlaPolicy;
+import cn.township.security.Pii;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -57,11 +59,19 @@ public class Opening {
         Complainant who = t.complainant();
         CaseFacts facts = new CaseFacts(t.source().name(), t.kind().name(), t.category(), t.urgency().name(),
                 t.confidential(), t.content(), t.address(), t.village(), who == null ? null : who.name(),
-                who == null ? null : who.phoneMasked());
+                who == null ? null : masked(who.phoneMasked()));
         DeadlineTerms terms = policy.termsFor(t.urgency().name(), t.deadlineClass(), t.category())
                 .capped(t.dueAt() == null ? null : Duration.between(t.receivedAt(), t.dueAt()));
         var opening = Case.open(t.ticketId(), facts, routing.propose(t.leadDepartment(), t.village(), t.category()),
                 t.receivedAt(), terms, now);
         return work.open(opening) ? Outcome.OPENED : Outcome.ALREADY_KNOWN;
+    }
+
+    /**
+     * Intake sends the phone masked already ({@code 138****1234}); a number that arrives unmasked is masked
+     * here, so a full number is never stored, shown or published by dispatch.
+     */
+    static @Nullable String masked(@Nullable String phone) {
+        return phone == null || phone.contains("*") ? phone : Pii.maskPhone(phone);
     }
 }

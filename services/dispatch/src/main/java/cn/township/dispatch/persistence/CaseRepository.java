@@ -130,6 +130,9 @@ public class CaseRepository {
         if (q.agency() != null) {
             filters.add(Filters.eq(AGENCIES, q.agency()));
         }
+        if (q.involving() != null) {
+            filters.add(Filters.or(Filters.eq(LEAD_DEPARTMENT, q.involving()), Filters.eq(AGENCIES, q.involving())));
+        }
         if (q.urgency() != null) {
             filters.add(Filters.eq(URGENCY, q.urgency()));
         }

@@ -1,9 +1,9 @@
 package cn.township.dispatch.web;
 
 import cn.township.dispatch.caserecord.Case;
+import cn.township.dispatch.caserecord.CaseAccess;
 import cn.township.dispatch.caserecord.CaseAction;
 import cn.township.dispatch.caserecord.CaseChange;
-import cn.township.dispatch.caserecord.InvalidCommand;
 import cn.township.dispatch.caserecord.Officer;
 import cn.township.dispatch.caserecord.TimelineEntry;
 import cn.township.dispatch.casework.CaseWork;
@@ -40,16 +40,23 @@ class CaseController {
     }
 
     @GetMapping
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
+            CaseAccess.AGENCY, CaseAccess.VILLAGE_CADRE})
     ResponseEntity<CaseView> get(@PathVariable String id, Officer officer) {
         return view(work.view(id, officer), officer);
     }
 
     @GetMapping("/timeline")
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
+            CaseAccess.AGENCY, CaseAccess.VILLAGE_CADRE})
+
     List<TimelineEntry> timeline(@PathVariable String id, Officer officer) {
         return work.view(id, officer).value().timeline();
     }
 
     @PostMapping("/sign-off")
+    @Allowed(CaseAccess.SECRETARY)
+
     ResponseEntity<CaseView> signOff(@PathVariable String id, @RequestBody(required = false) Commands.@Nullable SignOff body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
         Commands.SignOff b = body != null ? body : new Commands.SignOff(null, null, null);
@@ -58,18 +65,24 @@ class CaseController {
     }
 
     @PostMapping("/accept")
+    @Allowed(CaseAccess.DEPARTMENT)
+
     ResponseEntity<CaseView> accept(@PathVariable String id,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
         return act(id, officer, CaseAction.ACCEPT, ifMatch, (c, now) -> c.accept(officer, now));
     }
 
     @PostMapping("/return")
+    @Allowed(CaseAccess.DEPARTMENT)
+
     ResponseEntity<CaseView> returnCase(@PathVariable String id, @RequestBody Commands.Reason body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
         return act(id, officer, CaseAction.RETURN, ifMatch, (c, now) -> c.returnToSignOff(officer, body.reason(), now));
     }
 
     @PostMapping("/contact")
+    @Allowed({CaseAccess.DEPARTMENT, CaseAccess.AGENCY})
+
     ResponseEntity<CaseView> contact(@PathVariable String id, @RequestBody(required = false) Commands.@Nullable Note body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
         return act(id, officer, CaseAction.CONTACT, ifMatch,
@@ -77,28 +90,35 @@ class CaseController {
     }
 
     @PostMapping("/notes")
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT,
+            CaseAccess.AGENCY, CaseAccess.VILLAGE_CADRE})
+
     ResponseEntity<CaseView> note(@PathVariable String id, @RequestBody Commands.Note body,
                                   @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
         return act(id, officer, CaseAction.NOTE, ifMatch, (c, now) -> c.note(officer, body.note(), now));
     }
 
     @PostMapping("/whistle")
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT})
+
     ResponseEntity<CaseView> whistle(@PathVariable String id, @RequestBody Commands.Whistle body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
-        if (body.reportInDueAt() == null) {
-            throw new InvalidCommand("reportInDueAt", "reportInDueAt is required");
-        }
         return act(id, officer, CaseAction.WHISTLE, ifMatch,
                 (c, now) -> c.whistle(officer, body.agencies(), body.reason(), body.reportInDueAt(), now));
     }
 
     @PostMapping("/report-in")
+    @Allowed({CaseAccess.DEPARTMENT, CaseAccess.AGENCY})
+
     ResponseEntity<CaseView> reportIn(@PathVariable String id,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
-        return act(id, officer, CaseAction.REPORT_IN, ifMatch, (c, now) -> c.reportIn(officer, officer.agency(), now));
+        return act(id, officer, CaseAction.REPORT_IN, ifMatch,
+                (c, now) -> c.reportIn(officer, CaseAccess.summonableUnit(officer), now));
     }
 
     @PostMapping("/hand-down")
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT})
+
     ResponseEntity<CaseView> handDown(@PathVariable String id, @RequestBody Commands.HandDown body,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
         return act(id, officer, CaseAction.HAND_DOWN, ifMatch,
@@ -106,12 +126,16 @@ class CaseController {
     }
 
     @PostMapping("/escalate-up")
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER})
+
     ResponseEntity<CaseView> escalateUp(@PathVariable String id, @RequestBody Commands.Reason body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
         return act(id, officer, CaseAction.ESCALATE_UP, ifMatch, (c, now) -> c.escalateUp(officer, body.reason(), now));
     }
 
     @PostMapping("/resolve")
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT})
+
     ResponseEntity<CaseView> resolve(@PathVariable String id, @RequestBody Commands.Resolve body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
         return act(id, officer, CaseAction.RESOLVE, ifMatch,

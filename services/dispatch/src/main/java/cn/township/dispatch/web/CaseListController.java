@@ -30,6 +30,8 @@ class CaseListController {
     }
 
     @GetMapping("/cases")
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
+            CaseAccess.AGENCY, CaseAccess.VILLAGE_CADRE})
     Page list(@RequestParam(required = false) @Nullable List<CaseState> state,
               @RequestParam(required = false) @Nullable String department,
               @RequestParam(required = false) @Nullable String village,
@@ -45,8 +47,8 @@ class CaseListController {
         if (size < 1 || size > MAX_PAGE) {
             throw new Problems.BadRequest("size", "size must be between 1 and " + MAX_PAGE);
         }
-        CaseQuery q = scoped(new CaseQuery(state, department, village, agency, overdue, urgency, source, page, size),
-                officer);
+        CaseQuery q = scoped(new CaseQuery(state, department, village, agency, null, overdue, urgency, source, page,
+                size), officer);
         var result = cases.search(q, clock.instant());
         var now = clock.instant();
         return new Page(result.items().stream().map(c -> CaseView.of(c, 0, officer, now)).map(Summary::of).toList(),
@@ -54,29 +56,31 @@ class CaseListController {
     }
 
     @GetMapping("/sign-off-queue")
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR})
     Page signOffQueue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                       Officer officer) {
-        if (!CaseAccess.township(officer)) {
-            throw new Problems.Forbidden("the sign-off queue is for the secretary and dispatchers");
-        }
         return list(List.of(CaseState.AWAITING_SIGN_OFF), null, null, null, null, null, null, page, size, officer);
     }
 
-    /** The township and assessors see everything; others only their own unit, whatever they ask for. */
+    /**
+     * The township and assessors see everything; others only their own unit, whatever they ask for: a
+     * department the cases it leads or was summoned to, an agency the cases it was summoned to, a village
+     * cadre its village's cases. Other roles list nothing (403).
+     */
     static CaseQuery scoped(CaseQuery q, Officer o) {
-        if (CaseAccess.township(o) || o.has(CaseAccess.ASSESSOR)) {
+        if (CaseAccess.seesAll(o)) {
             return q;
         }
         if (o.has(CaseAccess.DEPARTMENT) && o.department() != null) {
-            return new CaseQuery(q.states(), o.department(), q.village(), q.agency(), q.overdue(), q.urgency(),
+            return new CaseQuery(q.states(), null, q.village(), q.agency(), o.department(), q.overdue(), q.urgency(),
                     q.source(), q.page(), q.size());
         }
         if (o.has(CaseAccess.AGENCY) && o.agency() != null) {
-            return new CaseQuery(q.states(), q.department(), q.village(), o.agency(), q.overdue(), q.urgency(),
+            return new CaseQuery(q.states(), q.department(), q.village(), o.agency(), null, q.overdue(), q.urgency(),
                     q.source(), q.page(), q.size());
         }
         if (o.has(CaseAccess.VILLAGE_CADRE) && o.village() != null) {
-            return new CaseQuery(q.states(), q.department(), o.village(), q.agency(), q.overdue(), q.urgency(),
+            return new CaseQuery(q.states(), q.department(), o.village(), q.agency(), null, q.overdue(), q.urgency(),
                     q.source(), q.page(), q.size());
         }
         throw new Problems.Forbidden("your role may not list cases");

@@ -57,11 +57,6 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail unauthenticated(Caller.Unauthenticated e) {
-        return problem(HttpStatus.UNAUTHORIZED, "Unauthenticated", e.getMessage(), "unauthenticated");
-    }
-
-    @ExceptionHandler
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid " + e.getName(),
                 "'" + e.getValue() + "' is not a valid " + e.getName(), "invalid-parameter");

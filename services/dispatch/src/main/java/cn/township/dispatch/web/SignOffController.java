@@ -1,5 +1,6 @@
 package cn.township.dispatch.web;
 
+import cn.township.dispatch.caserecord.CaseAccess;
 import cn.township.dispatch.caserecord.CaseAction;
 import cn.township.dispatch.caserecord.IllegalTransition;
 import cn.township.dispatch.caserecord.InvalidCommand;
@@ -34,10 +35,8 @@ class SignOffController {
     }
 
     @PostMapping
+    @Allowed(CaseAccess.SECRETARY)
     Result signOff(@RequestBody Commands.BulkSignOff body, Officer officer) {
-        if (!officer.has("secretary")) {
-            throw new Problems.Forbidden("only the secretary signs off");
-        }
         if (body.items() == null || body.items().isEmpty()) {
             throw new InvalidCommand("items", "items must list at least one case");
         }

@@ -1,11 +1,12 @@
 package cn.township.dispatch.web;
 
 import cn.township.dispatch.DispatchProperties;
+import cn.township.dispatch.caserecord.CaseAccess;
 import cn.township.dispatch.sla.SlaPolicy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The SLA policy table in force (it is configured as data under township.dispatch.sla). */
+/** The SLA policy table in force (data under township.dispatch.sla), for the roles that work cases. */
 @RestController
 class SlaPolicyController {
 
@@ -16,7 +17,9 @@ class SlaPolicyController {
     }
 
     @GetMapping("/api/dispatch/sla-policy")
-    SlaPolicy policy(cn.township.dispatch.caserecord.Officer officer) {
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
+            CaseAccess.AGENCY, CaseAccess.VILLAGE_CADRE})
+    SlaPolicy policy() {
         return policy;
     }
 }

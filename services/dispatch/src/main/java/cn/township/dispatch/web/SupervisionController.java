@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The supervision digest: the secretary's (every open case), a department's, or a village's. A department or
- * village cadre always gets its own, whatever it asks for.
+ * The supervision digest: the secretary's (every open case), a department's (the cases it leads), or a
+ * village's. The secretary, dispatchers and assessors read any; a department or village cadre always gets its
+ * own, whatever it asks for; other roles none (403). Digest lines carry no complainant.
  */
 @RestController
 class SupervisionController {
@@ -31,11 +32,13 @@ class SupervisionController {
     }
 
     @GetMapping("/api/dispatch/supervision/digest")
+    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
+            CaseAccess.VILLAGE_CADRE})
     Digest digest(@RequestParam(defaultValue = "SECRETARY") Digest.Scope scope,
                   @RequestParam(required = false) @Nullable String unit, Officer officer) {
         Digest.Scope s = scope;
         String u = unit;
-        if (!(CaseAccess.township(officer) || officer.has(CaseAccess.ASSESSOR))) {
+        if (!CaseAccess.seesAll(officer)) {
             if (officer.has(CaseAccess.DEPARTMENT) && officer.department() != null) {
                 s = Digest.Scope.DEPARTMENT;
                 u = officer.department();

@@ -192,9 +192,9 @@ public final class DispatchBench {
     private static Case openCase(Instant now, int i, long warnAfterMs) {
         DeadlineTerms terms = new DeadlineTerms("bench", Duration.ofMillis(warnAfterMs * 2), Duration.ofDays(30), List.of(0.5));
         CaseFacts facts = new CaseFacts("HOTLINE_12345", "COMPLAINT", "bench", "NORMAL", false, "bench", null,
-                "dongshan", null, null);
+                "nancha", null, null);
         String ticket = "B" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
-        return Case.open(ticket, facts, new Routing("dept", "dongshan", "leader"), now, terms, now).after();
+        return Case.open(ticket, facts, new Routing("construction", "nancha", "leader"), now, terms, now).after();
     }
 
     private static double pct(long[] sorted, int p) {

@@ -34,7 +34,7 @@ class CaseTest {
     // ---- Opening
     @Test
     void opensAwaitingSignOffWithTheProposalAndDeadlinesFromTheTicket() {
-        CaseChange change = Case.open("T-9", facts("NORMAL", "road"), new Routing("roads", "xishan", "liu"),
+        CaseChange change = Case.open("T-9", facts("NORMAL", "road"), new Routing("roads", "beitumen", "liu"),
                 T0, SlaPolicy7d.terms(), T0.plusSeconds(5));
         Case c = change.after();
         assertThat(c.id()).isEqualTo("C-T-9");
@@ -44,7 +44,7 @@ class CaseTest {
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(CaseOpened.class, e -> {
             assertThat(e.ticketIds()).containsExactly("T-9");
             assertThat(e.proposedLeadDepartment()).isEqualTo("roads");
-            assertThat(e.village()).isEqualTo("dongshan");
+            assertThat(e.village()).isEqualTo("nancha");
         });
         assertThat(c.timeline()).extracting(TimelineEntry::action).containsExactly("OPENED");
     }
@@ -75,7 +75,7 @@ class CaseTest {
     void confirmsTheProposal() {
         CaseChange change = opened().signOff(SECRETARY, null, null, null, T0.plusSeconds(60));
         assertThat(change.after().state()).isEqualTo(CaseState.DISPATCHED);
-        assertThat(change.after().leadDepartment()).isEqualTo("water-affairs");
+        assertThat(change.after().leadDepartment()).isEqualTo("construction");
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(CaseSignedOff.class, e -> {
             assertThat(e.supervisingLeader()).isEqualTo("vice.mayor.liu");
             assertThat(e.signedOffBy()).isEqualTo("wang.shuji");
@@ -85,8 +85,8 @@ class CaseTest {
 
     @Test
     void overridesTheProposal() {
-        Case c = opened().signOff(SECRETARY, "planning", "xishan", "deputy.chen", T0).after();
-        assertThat(c.routing()).isEqualTo(new Routing("planning", "xishan", "deputy.chen"));
+        Case c = opened().signOff(SECRETARY, "agriculture", "beitumen", "deputy.chen", T0).after();
+        assertThat(c.routing()).isEqualTo(new Routing("agriculture", "beitumen", "deputy.chen"));
     }
 
     @Test
@@ -113,35 +113,35 @@ class CaseTest {
     // ---- LeadDepartment
     @Test
     void acceptsADispatchedCase() {
-        CaseChange change = dispatched().accept(WATER_DEPT, T0);
+        CaseChange change = dispatched().accept(CONSTRUCTION, T0);
         assertThat(change.after().state()).isEqualTo(CaseState.ACCEPTED);
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(CaseAccepted.class,
-                e -> assertThat(e.department()).isEqualTo("water-affairs"));
+                e -> assertThat(e.department()).isEqualTo("construction"));
     }
 
     @Test
     void cannotAcceptBeforeSignOff() {
-        assertThatThrownBy(() -> opened().accept(WATER_DEPT, T0)).isInstanceOf(IllegalTransition.class)
+        assertThatThrownBy(() -> opened().accept(CONSTRUCTION, T0)).isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("AWAITING_SIGN_OFF").hasMessageContaining("SIGN_OFF");
     }
 
     @Test
     void returnsTheCaseToSignOffWithAReasonAndCountsIt() {
-        CaseChange change = accepted().returnToSignOff(WATER_DEPT, "not our remit", T0);
+        CaseChange change = accepted().returnToSignOff(CONSTRUCTION, "not our remit", T0);
         Case c = change.after();
         assertThat(c.state()).isEqualTo(CaseState.AWAITING_SIGN_OFF);
         assertThat(c.returns()).isEqualTo(1);
         assertThat(c.routing()).isNull();
-        assertThat(c.proposal().leadDepartment()).isEqualTo("water-affairs");
+        assertThat(c.proposal().leadDepartment()).isEqualTo("construction");
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(CaseReturned.class,
                 e -> assertThat(e.reason()).isEqualTo("not our remit"));
-        assertThatThrownBy(() -> accepted().returnToSignOff(WATER_DEPT, "  ", T0))
+        assertThatThrownBy(() -> accepted().returnToSignOff(CONSTRUCTION, "  ", T0))
                 .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.field()).isEqualTo("reason"));
     }
 
     @Test
     void contactStartsWorkAndStopsTheFirstContactClock() {
-        CaseChange change = accepted().contact(WATER_DEPT, "phoned", T0);
+        CaseChange change = accepted().contact(CONSTRUCTION, "phoned", T0);
         assertThat(change.after().state()).isEqualTo(CaseState.IN_PROGRESS);
         assertThat(change.after().deadlines().contacted()).isTrue();
         assertThat(change.events()).singleElement().isInstanceOf(ComplainantContacted.class);
@@ -149,14 +149,14 @@ class CaseTest {
 
     @Test
     void cannotResolveBeforeContactingTheComplainant() {
-        assertThatThrownBy(() -> accepted().resolve(WATER_DEPT, "done", null, T0))
+        assertThatThrownBy(() -> accepted().resolve(CONSTRUCTION, "done", null, T0))
                 .isInstanceOfSatisfying(IllegalTransition.class,
                         e -> assertThat(e.state()).isEqualTo(CaseState.ACCEPTED));
     }
 
     @Test
     void resolvesAfterContact() {
-        CaseChange change = inProgress().resolve(WATER_DEPT, "pipe fixed", null, T0);
+        CaseChange change = inProgress().resolve(CONSTRUCTION, "pipe fixed", null, T0);
         assertThat(change.after().state()).isEqualTo(CaseState.RESOLVED);
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(CaseResolved.class,
                 e -> assertThat(e.resolution()).isEqualTo("pipe fixed"));
@@ -164,10 +164,10 @@ class CaseTest {
 
     @Test
     void notesGoOnTheTimelineWithoutEvents() {
-        CaseChange change = inProgress().note(WATER_DEPT, "parts ordered", T0);
+        CaseChange change = inProgress().note(CONSTRUCTION, "parts ordered", T0);
         assertThat(change.events()).isEmpty();
         assertThat(change.after().timeline().getLast()).isEqualTo(
-                new TimelineEntry(T0, "li.officer", "NOTE", "parts ordered"));
+                new TimelineEntry(T0, "dept-construction", "NOTE", "parts ordered"));
     }
 
     // ---- Satisfaction_
@@ -194,7 +194,7 @@ class CaseTest {
         assertThat(c.deadlines().contacted()).isFalse();
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(CaseReopened.class,
                 e -> assertThat(e.reason()).contains("still dripping"));
-        assertThat(c.contact(WATER_DEPT, null, at).after().state()).isEqualTo(CaseState.IN_PROGRESS);
+        assertThat(c.contact(CONSTRUCTION, null, at).after().state()).isEqualTo(CaseState.IN_PROGRESS);
     }
 
     @Test
@@ -240,42 +240,42 @@ class CaseTest {
     // ---- Whistle
     @Test
     void summonsAgenciesWhoReportInAndBecomeCoHandlers() {
-        CaseChange blown = accepted().whistle(WATER_DEPT, List.of("police-station", "power-company", "police-station"),
+        CaseChange blown = accepted().whistle(CONSTRUCTION, List.of("police", "market-supervision", "police"),
                 "illegal digging", T0.plusSeconds(7200), T0);
         assertThat(blown.events()).singleElement().isInstanceOfSatisfying(WhistleBlown.class,
-                e -> assertThat(e.agencies()).containsExactly("police-station", "power-company"));
-        CaseChange reported = blown.after().reportIn(POLICE, "police-station", T0.plusSeconds(600));
+                e -> assertThat(e.agencies()).containsExactly("police", "market-supervision"));
+        CaseChange reported = blown.after().reportIn(POLICE, "police", T0.plusSeconds(600));
         assertThat(reported.events()).singleElement().isInstanceOf(AgencyReportedIn.class);
-        assertThat(reported.after().coHandlers()).containsExactly("police-station");
-        assertThatThrownBy(() -> reported.after().reportIn(POLICE, "police-station", T0))
+        assertThat(reported.after().coHandlers()).containsExactly("police");
+        assertThatThrownBy(() -> reported.after().reportIn(POLICE, "police", T0))
                 .isInstanceOf(InvalidCommand.class);
     }
 
     @Test
     void anAgencyThatMissesTheDeadlineIsOverdueOnce() {
-        Case c = accepted().whistle(WATER_DEPT, List.of("police-station", "power-company"), "digging",
-                T0.plusSeconds(7200), T0).after().reportIn(POLICE, "police-station", T0.plusSeconds(60)).after();
+        Case c = accepted().whistle(CONSTRUCTION, List.of("police", "market-supervision"), "digging",
+                T0.plusSeconds(7200), T0).after().reportIn(POLICE, "police", T0.plusSeconds(60)).after();
         assertThat(c.nextTimerAt()).isEqualTo(T0.plusSeconds(7200));
         CaseChange fired = c.fireDue(T0.plusSeconds(7201));
         assertThat(fired.events()).filteredOn(ReportInOverdue.class::isInstance).singleElement()
-                .isInstanceOfSatisfying(ReportInOverdue.class, e -> assertThat(e.agency()).isEqualTo("power-company"));
+                .isInstanceOfSatisfying(ReportInOverdue.class, e -> assertThat(e.agency()).isEqualTo("market-supervision"));
         assertThat(fired.after().fireDue(T0.plusSeconds(7300)).events()).isEmpty();
         // a late agency may still report in
-        assertThat(fired.after().reportIn(POLICE, "power-company", T0.plusSeconds(8000)).after().coHandlers())
-                .containsExactly("police-station", "power-company");
+        assertThat(fired.after().reportIn(POLICE, "market-supervision", T0.plusSeconds(8000)).after().coHandlers())
+                .containsExactly("police", "market-supervision");
     }
 
     @Test
     void rejectsAPastDeadlineAndAnEmptyList() {
-        assertThatThrownBy(() -> accepted().whistle(WATER_DEPT, List.of("x"), "r", T0, T0))
+        assertThatThrownBy(() -> accepted().whistle(CONSTRUCTION, List.of("x"), "r", T0, T0))
                 .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.field()).isEqualTo("reportInDueAt"));
-        assertThatThrownBy(() -> accepted().whistle(WATER_DEPT, List.of(" "), "r", T0.plusSeconds(5), T0))
+        assertThatThrownBy(() -> accepted().whistle(CONSTRUCTION, List.of(" "), "r", T0.plusSeconds(5), T0))
                 .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.field()).isEqualTo("agencies"));
     }
 
     @Test
     void notBeforeAcceptance() {
-        assertThatThrownBy(() -> dispatched().whistle(WATER_DEPT, List.of("x"), "r", T0.plusSeconds(5), T0))
+        assertThatThrownBy(() -> dispatched().whistle(CONSTRUCTION, List.of("x"), "r", T0.plusSeconds(5), T0))
                 .isInstanceOf(IllegalTransition.class);
     }
 
@@ -308,9 +308,9 @@ class CaseTest {
 
     @Test
     void contactStopsTheFirstContactClockAndResolutionStopsTheOther() {
-        Case contacted = accepted().contact(WATER_DEPT, null, T0.plusSeconds(60)).after();
+        Case contacted = accepted().contact(CONSTRUCTION, null, T0.plusSeconds(60)).after();
         assertThat(contacted.nextTimerAt()).isEqualTo(T0.plus(Duration.ofHours(84)));
-        Case resolved = contacted.resolve(WATER_DEPT, "done", null, T0.plusSeconds(120)).after();
+        Case resolved = contacted.resolve(CONSTRUCTION, "done", null, T0.plusSeconds(120)).after();
         assertThat(resolved.nextTimerAt()).isNull();
         assertThat(resolved.fireDue(T0.plus(Duration.ofDays(30))).events()).isEmpty();
     }
@@ -334,7 +334,7 @@ class CaseTest {
     // ---- HandDown_
     @Test
     void needsAReasonAndAThreeStepPlan() {
-        assertThatThrownBy(() -> inProgress().handDown(WATER_DEPT, "untrue", List.of("remind"), T0))
+        assertThatThrownBy(() -> inProgress().handDown(CONSTRUCTION, "untrue", List.of("remind"), T0))
                 .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.field()).isEqualTo("plan"));
     }
 
@@ -363,9 +363,9 @@ class CaseTest {
 
     @Test
     void theHandDownEventCarriesThePlanAndHidesAConfidentialComplainant() {
-        CaseChange change = inProgress().handDown(WATER_DEPT, "untrue", List.of("a", "b", "c"), T0);
+        CaseChange change = inProgress().handDown(CONSTRUCTION, "untrue", List.of("a", "b", "c"), T0);
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(CaseHandedDown.class, e -> {
-            assertThat(e.village()).isEqualTo("dongshan");
+            assertThat(e.village()).isEqualTo("nancha");
             assertThat(e.plan()).isEqualTo("1. a; 2. b; 3. c");
             assertThat(e.complainantName()).isEqualTo("Zhang San");
         });

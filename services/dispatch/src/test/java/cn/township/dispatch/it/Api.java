@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Calls the service over HTTP as a given officer (identity headers, as the gateway will relay them). */
+/** Calls the service over HTTP as a given demo user, with a real token of the realm (as the gateway relays it). */
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -21,13 +21,19 @@ public final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    public static Map<String, String> as(String user, String roles, String... attributes) {
+    /** The headers of a request as a demo user of the realm: a real bearer token, nothing else. */
+    public static Map<String, String> as(String demoUser) {
+        return bearer(Users.token(demoUser));
+    }
+
+    /** As the hotline client's service account. */
+    public static Map<String, String> asHotline() {
+        return bearer(Users.hotline());
+    }
+
+    public static Map<String, String> bearer(String token) {
         Map<String, String> h = new LinkedHashMap<>();
-        h.put("X-User", user);
-        h.put("X-Roles", roles);
-        for (int i = 0; i + 1 < attributes.length; i += 2) {
-            h.put(attributes[i], attributes[i + 1]);
-        }
+        h.put("Authorization", "Bearer " + token);
         return h;
     }
 

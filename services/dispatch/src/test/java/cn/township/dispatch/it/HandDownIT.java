@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -36,9 +38,14 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "township.dispatch.consumer-group=dispatch-it-${random.uuid}")
 class HandDownIT {
 
-    static final Map<String, String> SECRETARY = Api.as("wang.shuji", "secretary");
-    static final Map<String, String> DEPT = Api.as("sun.officer", "department", "X-Department", "comprehensive-affairs");
+    static final Map<String, String> SECRETARY = Api.as(Users.SECRETARY);
+    static final Map<String, String> DEPT = Api.as(Users.CONSTRUCTION);
     static final Wire WIRE = new Wire();
+
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        Users.realm(registry);
+    }
 
     @Value("${local.server.port}")
     int port;
@@ -56,7 +63,7 @@ class HandDownIT {
         WIRE.publish(Tickets.general(ticketId, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/dispatch/cases/" + caseId, SECRETARY).status() == 200);
         String path = "/api/dispatch/cases/" + caseId;
-        assertThat(api.post(path + "/sign-off", "{\"responsibleVillage\":\"dongshan\"}", SECRETARY).status()).isEqualTo(200);
+        assertThat(api.post(path + "/sign-off", "{\"responsibleVillage\":\"nancha\"}", SECRETARY).status()).isEqualTo(200);
         assertThat(api.post(path + "/accept", "", DEPT).status()).isEqualTo(200);
         assertThat(api.post(path + "/contact", "", DEPT).status()).isEqualTo(200);
         Api.Reply handed = api.post(path + "/hand-down", """
@@ -67,11 +74,14 @@ class HandDownIT {
         assertThat(handed.text("state")).isEqualTo("HANDED_DOWN");
         await().atMost(Duration.ofSeconds(30)).until(() -> WIRE.count(caseId, CaseHandedDown.class) == 1);
         CaseHandedDown event = WIRE.events(caseId, CaseHandedDown.class).getFirst();
-        assertThat(event.village()).isEqualTo("dongshan");
+        assertThat(event.village()).isEqualTo("nancha");
         assertThat(event.plan()).startsWith("1. remind").contains("3. hand down");
+        assertThat(event.confidential()).isFalse();
+        assertThat(event.complainantName()).as("an ordinary complainant goes to the village").isEqualTo(Tickets.NAME);
+        assertThat(event.complainantPhoneMasked()).as("masked, never the full number").isEqualTo(Tickets.PHONE_MASKED);
 
         Instant now = Instant.now();
-        var elders = new ElderReviewConcluded("rev-1", caseId, "dongshan", ElderOpinion.UNREASONABLE,
+        var elders = new ElderReviewConcluded("rev-1", caseId, "nancha", ElderOpinion.UNREASONABLE,
                 List.of("elder.li", "elder.wang", "elder.zhao"), 3, now);
         String eldersId = WIRE.publish(elders);
         WIRE.publish(elders, eldersId); // redelivered
@@ -81,8 +91,8 @@ class HandDownIT {
         assertThat(api.get(path, SECRETARY).text("state")).as("still waiting for villagers and mediation")
                 .isEqualTo("HANDED_DOWN");
 
-        WIRE.publish(new VillagerReviewConcluded("vr-1", caseId, "dongshan", 4.2, 37, false, now));
-        var agreement = new AgreementReached("file-1", caseId, "dongshan", List.of("boundary per 2019 survey"),
+        WIRE.publish(new VillagerReviewConcluded("vr-1", caseId, "nancha", 4.2, 37, false, now));
+        var agreement = new AgreementReached("file-1", caseId, "nancha", List.of("boundary per 2019 survey"),
                 List.of(EventSamples.full(Party.class)), List.of(EventSamples.full(Participant.class)), 2, now);
         WIRE.publish(agreement);
         WIRE.publish(agreement);

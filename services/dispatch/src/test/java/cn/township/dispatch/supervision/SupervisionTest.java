@@ -31,11 +31,11 @@ class SupervisionTest {
     @Test
     void listsOpenCasesOfTheUnitOverdueFirstWithCounts() {
         Instant now = T0.plus(Duration.ofDays(8));
-        Case late = open("T1", "water", "dongshan", T0);
-        Case fresh = open("T2", "water", "xishan", now.minus(Duration.ofHours(1))).urge("u1", null, now).after();
-        Case returned = open("T3", "water", "dongshan", now).accept(DEPT, now).after()
+        Case late = open("T1", "water", "nancha", T0);
+        Case fresh = open("T2", "water", "beitumen", now.minus(Duration.ofHours(1))).urge("u1", null, now).after();
+        Case returned = open("T3", "water", "nancha", now).accept(DEPT, now).after()
                 .returnToSignOff(DEPT, "not ours", now).after();
-        Case summoned = open("T4", "roads", "dongshan", now).accept(
+        Case summoned = open("T4", "roads", "nancha", now).accept(
                 new Officer("r", Set.of("department"), "roads", null, null), now).after()
                 .whistle(SECRETARY, List.of("police"), "r", now.plusSeconds(60), now).after()
                 .fireDue(now.plusSeconds(61)).after();
@@ -47,7 +47,7 @@ class SupervisionTest {
         assertThat(water.overdue()).isEqualTo(1);
         assertThat(water.urged()).isEqualTo(1);
 
-        Digest village = Supervision.digest(all, Digest.Scope.VILLAGE, "dongshan", now.plusSeconds(61));
+        Digest village = Supervision.digest(all, Digest.Scope.VILLAGE, "nancha", now.plusSeconds(61));
         assertThat(village.open()).isEqualTo(3);
         assertThat(village.returned()).isEqualTo(1);
         assertThat(village.lateAgencies()).isEqualTo(1);
