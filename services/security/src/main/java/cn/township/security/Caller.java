@@ -93,7 +93,7 @@ public record Caller(String username, Set<String> roles, @Nullable String villag
     /** Throws {@link AccessDeniedException} (HTTP 403 problem+json) unless the caller holds one of the roles. */
     public Caller requireAnyRole(String... anyOf) {
         if (!hasAnyRole(anyOf)) {
-            throw new AccessDeniedException("this needs one of the roles " + String.join(", ", anyOf)
+            throw new Refused("role", "this needs one of the roles " + String.join(", ", anyOf)
                     + "; the caller " + username + " has " + (roles.isEmpty() ? "none" : String.join(", ", roles)));
         }
         return this;
@@ -112,7 +112,7 @@ public record Caller(String username, Set<String> roles, @Nullable String villag
     /** Throws {@link AccessDeniedException} unless the caller belongs to the given village. */
     public void requireVillage(@Nullable String ownerVillage) {
         if (village == null || !village.equals(ownerVillage)) {
-            throw new AccessDeniedException("this belongs to another village than the caller's ("
+            throw new Refused("village", "this belongs to another village than the caller's ("
                     + (village == null ? "none" : village) + ")");
         }
     }

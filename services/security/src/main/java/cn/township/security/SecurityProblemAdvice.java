@@ -22,7 +22,11 @@ class SecurityProblemAdvice {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e, HttpServletRequest request) {
-        return problem(HttpStatus.FORBIDDEN, ProblemAccessDeniedHandler.detail(e), request);
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, ProblemAccessDeniedHandler.detail(e), request);
+        if (e instanceof Refused refused) {
+            problem.setProperty("rule", refused.rule());
+        }
+        return problem;
     }
 
     @ExceptionHandler(AuthenticationException.class)

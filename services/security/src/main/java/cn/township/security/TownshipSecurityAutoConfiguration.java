@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
@@ -28,8 +29,9 @@ import java.util.List;
  * Makes a servlet service an OAuth2 resource server of the Keycloak realm {@code township}: every request but
  * health, the OpenAPI document and {@code township.security.public-paths} needs a valid bearer token (signature from the realm's keys,
  * not expired, issuer and audience {@code township-api}); roles become {@code ROLE_<role>} authorities;
- * {@link Caller} parameters are resolved from the token; 401/403 are problem+json. Services add their
- * per-endpoint role checks with {@link Caller#requireAnyRole} (or {@code @PreAuthorize}).
+ * {@link Caller} parameters are resolved from the token; 401/403 are problem+json. Every endpoint under
+ * {@code /api/} declares its roles with {@link AllowedRoles} (checked by {@link RoleGate} before the request is read);
+ * data scope is the endpoint's own check.
  *
  * <p>The signing keys are fetched on the first request that carries a token, so the service starts while Keycloak
  * is still down; a request arriving while the keys cannot be fetched gets 503.
@@ -97,6 +99,11 @@ public class TownshipSecurityAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RoleGate());
             }
         };
     }

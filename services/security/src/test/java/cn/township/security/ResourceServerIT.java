@@ -98,6 +98,18 @@ class ResourceServerIT {
     }
 
     @Test
+    void allowedRolesAreCheckedBeforeTheBodyIsRead() throws Exception {
+        assertThat(post("/api/demo/notes", TOKENS.user("dispatcher"), "{\"note\":\"called back\"}").body())
+                .contains("called back");
+        assertThat(post("/api/demo/notes", TOKENS.user("dispatcher"), "{broken").statusCode())
+                .as("the right role with a broken body: the body's problem").isEqualTo(400);
+        HttpResponse<String> refused = post("/api/demo/notes", TOKENS.user("villager-nancha"), "{broken");
+        assertProblem(refused, 403, "dispatcher");
+        assertThat(JsonMapper.shared().readTree(refused.body()).get("rule").asString()).isEqualTo("role");
+        assertProblem(get("/api/demo/forgotten", TOKENS.user("secretary")), 403, "no access rule");
+    }
+
+    @Test
     void missingTokenIs401Problem() throws Exception {
         HttpResponse<String> response = get("/whoami", null);
         assertProblem(response, 401, "bearer token");
@@ -151,6 +163,12 @@ class ResourceServerIT {
         JsonNode problem = JsonMapper.shared().readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("detail").asString()).contains(detailContains);
+    }
+
+    HttpResponse<String> post(String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {

@@ -8,6 +8,7 @@ import cn.township.dispatch.caserecord.Officer;
 import cn.township.dispatch.caserecord.TimelineEntry;
 import cn.township.dispatch.casework.CaseWork;
 import cn.township.dispatch.persistence.StoredCase;
+import cn.township.security.AllowedRoles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,14 +41,14 @@ class CaseController {
     }
 
     @GetMapping
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
             CaseAccess.AGENCY, CaseAccess.VILLAGE_CADRE})
     ResponseEntity<CaseView> get(@PathVariable String id, Officer officer) {
         return view(work.view(id, officer), officer);
     }
 
     @GetMapping("/timeline")
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
             CaseAccess.AGENCY, CaseAccess.VILLAGE_CADRE})
 
     List<TimelineEntry> timeline(@PathVariable String id, Officer officer) {
@@ -55,7 +56,7 @@ class CaseController {
     }
 
     @PostMapping("/sign-off")
-    @Allowed(CaseAccess.SECRETARY)
+    @AllowedRoles(CaseAccess.SECRETARY)
 
     ResponseEntity<CaseView> signOff(@PathVariable String id, @RequestBody(required = false) Commands.@Nullable SignOff body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
@@ -65,7 +66,7 @@ class CaseController {
     }
 
     @PostMapping("/accept")
-    @Allowed(CaseAccess.DEPARTMENT)
+    @AllowedRoles(CaseAccess.DEPARTMENT)
 
     ResponseEntity<CaseView> accept(@PathVariable String id,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
@@ -73,7 +74,7 @@ class CaseController {
     }
 
     @PostMapping("/return")
-    @Allowed(CaseAccess.DEPARTMENT)
+    @AllowedRoles(CaseAccess.DEPARTMENT)
 
     ResponseEntity<CaseView> returnCase(@PathVariable String id, @RequestBody Commands.Reason body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
@@ -81,7 +82,7 @@ class CaseController {
     }
 
     @PostMapping("/contact")
-    @Allowed({CaseAccess.DEPARTMENT, CaseAccess.AGENCY})
+    @AllowedRoles({CaseAccess.DEPARTMENT, CaseAccess.AGENCY})
 
     ResponseEntity<CaseView> contact(@PathVariable String id, @RequestBody(required = false) Commands.@Nullable Note body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
@@ -90,7 +91,7 @@ class CaseController {
     }
 
     @PostMapping("/notes")
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT,
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT,
             CaseAccess.AGENCY, CaseAccess.VILLAGE_CADRE})
 
     ResponseEntity<CaseView> note(@PathVariable String id, @RequestBody Commands.Note body,
@@ -99,7 +100,7 @@ class CaseController {
     }
 
     @PostMapping("/whistle")
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT})
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT})
 
     ResponseEntity<CaseView> whistle(@PathVariable String id, @RequestBody Commands.Whistle body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
@@ -108,7 +109,7 @@ class CaseController {
     }
 
     @PostMapping("/report-in")
-    @Allowed({CaseAccess.DEPARTMENT, CaseAccess.AGENCY})
+    @AllowedRoles({CaseAccess.DEPARTMENT, CaseAccess.AGENCY})
 
     ResponseEntity<CaseView> reportIn(@PathVariable String id,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
@@ -117,7 +118,7 @@ class CaseController {
     }
 
     @PostMapping("/hand-down")
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT})
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT})
 
     ResponseEntity<CaseView> handDown(@PathVariable String id, @RequestBody Commands.HandDown body,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
@@ -126,7 +127,7 @@ class CaseController {
     }
 
     @PostMapping("/escalate-up")
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER})
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER})
 
     ResponseEntity<CaseView> escalateUp(@PathVariable String id, @RequestBody Commands.Reason body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {
@@ -134,7 +135,7 @@ class CaseController {
     }
 
     @PostMapping("/resolve")
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT})
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.DEPARTMENT})
 
     ResponseEntity<CaseView> resolve(@PathVariable String id, @RequestBody Commands.Resolve body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch, Officer officer) {

@@ -5,6 +5,7 @@ import cn.township.dispatch.caserecord.CaseState;
 import cn.township.dispatch.caserecord.Officer;
 import cn.township.dispatch.persistence.CaseQuery;
 import cn.township.dispatch.persistence.CaseRepository;
+import cn.township.security.AllowedRoles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,7 +31,7 @@ class CaseListController {
     }
 
     @GetMapping("/cases")
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
             CaseAccess.AGENCY, CaseAccess.VILLAGE_CADRE})
     Page list(@RequestParam(required = false) @Nullable List<CaseState> state,
               @RequestParam(required = false) @Nullable String department,
@@ -56,7 +57,7 @@ class CaseListController {
     }
 
     @GetMapping("/sign-off-queue")
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR})
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR})
     Page signOffQueue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                       Officer officer) {
         return list(List.of(CaseState.AWAITING_SIGN_OFF), null, null, null, null, null, null, page, size, officer);

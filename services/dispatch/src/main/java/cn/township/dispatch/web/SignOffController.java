@@ -9,6 +9,7 @@ import cn.township.dispatch.casework.CaseNotFound;
 import cn.township.dispatch.casework.CaseWork;
 import cn.township.dispatch.casework.NotPermitted;
 import cn.township.dispatch.casework.VersionConflict;
+import cn.township.security.AllowedRoles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,7 +36,7 @@ class SignOffController {
     }
 
     @PostMapping
-    @Allowed(CaseAccess.SECRETARY)
+    @AllowedRoles(CaseAccess.SECRETARY)
     Result signOff(@RequestBody Commands.BulkSignOff body, Officer officer) {
         if (body.items() == null || body.items().isEmpty()) {
             throw new InvalidCommand("items", "items must list at least one case");

@@ -3,6 +3,7 @@ package cn.township.dispatch.web;
 import cn.township.dispatch.DispatchProperties;
 import cn.township.dispatch.caserecord.CaseAccess;
 import cn.township.dispatch.sla.SlaPolicy;
+import cn.township.security.AllowedRoles;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,7 +18,7 @@ class SlaPolicyController {
     }
 
     @GetMapping("/api/dispatch/sla-policy")
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
             CaseAccess.AGENCY, CaseAccess.VILLAGE_CADRE})
     SlaPolicy policy() {
         return policy;

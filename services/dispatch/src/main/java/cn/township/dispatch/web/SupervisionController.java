@@ -6,6 +6,7 @@ import cn.township.dispatch.caserecord.Officer;
 import cn.township.dispatch.persistence.CaseRepository;
 import cn.township.dispatch.supervision.Digest;
 import cn.township.dispatch.supervision.Supervision;
+import cn.township.security.AllowedRoles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +33,7 @@ class SupervisionController {
     }
 
     @GetMapping("/api/dispatch/supervision/digest")
-    @Allowed({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
+    @AllowedRoles({CaseAccess.SECRETARY, CaseAccess.DISPATCHER, CaseAccess.ASSESSOR, CaseAccess.DEPARTMENT,
             CaseAccess.VILLAGE_CADRE})
     Digest digest(@RequestParam(defaultValue = "SECRETARY") Digest.Scope scope,
                   @RequestParam(required = false) @Nullable String unit, Officer officer) {

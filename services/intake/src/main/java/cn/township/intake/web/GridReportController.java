@@ -2,6 +2,7 @@ package cn.township.intake.web;
 
 import cn.township.intake.classification.Gazetteer;
 import cn.township.intake.receiving.TicketIntake;
+import cn.township.security.AllowedRoles;
 import cn.township.security.Caller;
 import cn.township.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,6 +34,7 @@ class GridReportController {
             description = "Idempotent by reportId per grid worker: 201 new, 200 the same report again, 409 other content; "
                     + "403 for a grid of another village than the worker's")
     @PostMapping(path = "/api/intake/v1/grid-reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Roles.GRID_WORKER)
     ResponseEntity<TicketController.Receipt> report(Caller caller, @RequestBody GridReport body) {
         caller.requireAnyRole(Roles.GRID_WORKER);
         if (body.grid() != null) {

@@ -8,6 +8,7 @@ import cn.township.intake.receiving.FollowUps;
 import cn.township.intake.receiving.TicketIntake;
 import cn.township.intake.receiving.TicketNotFound;
 import cn.township.intake.ticket.FollowUp;
+import cn.township.security.AllowedRoles;
 import cn.township.security.Caller;
 import cn.township.security.Roles;
 import com.mongodb.client.model.Filters;
@@ -64,6 +65,7 @@ class TicketController {
             description = "201 with the new ticket; the same ticketNo and body again: 200 with the same ticketId; "
                     + "same ticketNo, other body: 409. Body at most 64 KiB.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Roles.HOTLINE)
     ResponseEntity<Receipt> push(Caller caller, @RequestBody TicketPush body) {
         caller.requireAnyRole(Roles.HOTLINE);
         return receipt(intake.accept(body.toNewTicket()));
@@ -79,6 +81,8 @@ class TicketController {
     @Operation(summary = "Read one ticket", description = "Phone in clear for hotline/secretary/dispatcher, "
             + "masked for others; a confidential complainant is hidden below the township; 404 outside scope.")
     @GetMapping("/{ticketId}")
+    @AllowedRoles({Roles.HOTLINE, Roles.SECRETARY, Roles.DISPATCHER, Roles.DEPARTMENT, Roles.VILLAGE_CADRE,
+            Roles.GRID_WORKER, Roles.ASSESSOR})
     TicketView get(Caller caller, @PathVariable String ticketId) {
         caller.requireAnyRole(TicketScope.READERS);
         Document doc = store.byId(ticketId).filter(d -> TicketScope.canSee(caller, d))
@@ -88,6 +92,8 @@ class TicketController {
 
     @Operation(summary = "List tickets in the caller's scope, newest first; filter by source, status, village, category")
     @GetMapping
+    @AllowedRoles({Roles.HOTLINE, Roles.SECRETARY, Roles.DISPATCHER, Roles.DEPARTMENT, Roles.VILLAGE_CADRE,
+            Roles.GRID_WORKER, Roles.ASSESSOR})
     List<TicketView> list(Caller caller, @RequestParam(required = false) @Nullable String source,
                           @RequestParam(required = false) @Nullable String status,
                           @RequestParam(required = false) @Nullable String village,
@@ -113,6 +119,8 @@ class TicketController {
 
     @Operation(summary = "Ticket counts by source (12345, grid, Open311) and status, within the caller's scope")
     @GetMapping("/counts")
+    @AllowedRoles({Roles.HOTLINE, Roles.SECRETARY, Roles.DISPATCHER, Roles.DEPARTMENT, Roles.VILLAGE_CADRE,
+            Roles.GRID_WORKER, Roles.ASSESSOR})
     Map<String, Object> counts(Caller caller) {
         Bson scope = TicketScope.filter(caller, null);
         Map<String, Long> bySource = new LinkedHashMap<>();
@@ -128,6 +136,7 @@ class TicketController {
 
     @Operation(summary = "催办 urge", description = "Idempotent by messageId: 201 applied, 200 replay, 409 same id other body")
     @PostMapping(path = "/{ticketId}/urges", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Roles.HOTLINE)
     ResponseEntity<FollowUpReceipt> urge(Caller caller, @PathVariable String ticketId,
                                          @RequestBody FollowUpBodies.UrgeBody body) {
         caller.requireAnyRole(Roles.HOTLINE);
@@ -136,6 +145,7 @@ class TicketController {
 
     @Operation(summary = "补充 supplement content or attachments", description = "Idempotent by messageId")
     @PostMapping(path = "/{ticketId}/supplements", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Roles.HOTLINE)
     ResponseEntity<FollowUpReceipt> supplement(Caller caller, @PathVariable String ticketId,
                                                @RequestBody FollowUpBodies.SupplementBody body) {
         caller.requireAnyRole(Roles.HOTLINE);
@@ -144,6 +154,7 @@ class TicketController {
 
     @Operation(summary = "撤单 withdraw", description = "Idempotent by messageId; 409 once resolved or closed")
     @PostMapping(path = "/{ticketId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Roles.HOTLINE)
     ResponseEntity<FollowUpReceipt> withdraw(Caller caller, @PathVariable String ticketId,
                                              @RequestBody FollowUpBodies.WithdrawalBody body) {
         caller.requireAnyRole(Roles.HOTLINE);
@@ -153,6 +164,7 @@ class TicketController {
     @Operation(summary = "回访 satisfaction call-back: SATISFIED, BASICALLY_SATISFIED, UNSATISFIED",
             description = "Idempotent by messageId")
     @PostMapping(path = "/{ticketId}/satisfaction", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @AllowedRoles(Roles.HOTLINE)
     ResponseEntity<FollowUpReceipt> satisfaction(Caller caller, @PathVariable String ticketId,
                                                  @RequestBody FollowUpBodies.SatisfactionBody body) {
         caller.requireAnyRole(Roles.HOTLINE);

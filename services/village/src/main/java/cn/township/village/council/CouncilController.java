@@ -1,6 +1,8 @@
 package cn.township.village.council;
 
 import cn.township.contracts.village.ElderOpinion;
+import cn.township.security.AllowedRoles;
+import cn.township.security.Roles;
 import cn.township.village.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,16 +34,19 @@ class CouncilController {
     }
 
     @GetMapping
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER})
     List<ElderCouncil> list(Caller caller, @RequestParam(required = false) ElderCouncil.@Nullable Status status) {
         return service.list(caller, status);
     }
 
     @GetMapping("/{id}")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER})
     ElderCouncil get(Caller caller, @PathVariable String id) {
         return service.get(caller, id);
     }
 
     @PostMapping("/{id}/opinions")
+    @AllowedRoles(Roles.ELDER)
     ElderCouncil give(Caller caller, @PathVariable String id, @Valid @RequestBody OpinionRequest body) {
         return service.give(caller, id, body.opinion(), body.comment());
     }

@@ -1,5 +1,7 @@
 package cn.township.village.deliberation;
 
+import cn.township.security.AllowedRoles;
+import cn.township.security.Roles;
 import cn.township.village.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,6 +51,7 @@ class DeliberationController {
     }
 
     @PostMapping
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.VILLAGER})
     @ResponseStatus(HttpStatus.CREATED)
     Deliberation propose(Caller caller, @Valid @RequestBody Proposal body) {
         Draft p = body.project();
@@ -58,21 +61,25 @@ class DeliberationController {
     }
 
     @GetMapping
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     List<Deliberation> list(Caller caller, @RequestParam(required = false) Deliberation.@Nullable Status status) {
         return service.list(caller, status);
     }
 
     @GetMapping("/{id}")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     Deliberation get(Caller caller, @PathVariable String id) {
         return service.get(caller, id);
     }
 
     @PostMapping("/{id}/comments")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     Deliberation comment(Caller caller, @PathVariable String id, @Valid @RequestBody CommentRequest body) {
         return service.comment(caller, id, body.text());
     }
 
     @PostMapping("/{id}/votes")
+    @AllowedRoles(Roles.VILLAGER)
     Deliberation vote(Caller caller, @PathVariable String id, @Valid @RequestBody VoteRequest body) {
         return service.vote(caller, id, body.choice());
     }

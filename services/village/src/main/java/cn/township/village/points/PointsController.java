@@ -1,5 +1,7 @@
 package cn.township.village.points;
 
+import cn.township.security.AllowedRoles;
+import cn.township.security.Roles;
 import cn.township.village.rule.RuleViolation;
 import cn.township.village.web.Caller;
 import jakarta.validation.Valid;
@@ -53,24 +55,28 @@ class PointsController {
     }
 
     @GetMapping("/catalogue")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER, Roles.ASSESSOR})
     Map<String, Object> catalogue(Caller caller) {
         caller.requireRole(Caller.CADRE, Caller.ELDER, Caller.VILLAGER, Caller.ASSESSOR);
         return Map.of("rules", catalogue.rules(), "items", catalogue.items(), "floor", catalogue.floor());
     }
 
     @PostMapping("/awards")
+    @AllowedRoles(Roles.VILLAGE_CADRE)
     ResponseEntity<EntryView> award(Caller caller, @Valid @RequestBody Adjustment body,
                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return respond(service.award(caller, body.household(), body.ruleCode(), body.reason(), body.evidence(), key));
     }
 
     @PostMapping("/deductions")
+    @AllowedRoles(Roles.VILLAGE_CADRE)
     ResponseEntity<EntryView> deduct(Caller caller, @Valid @RequestBody Adjustment body,
                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return respond(service.deduct(caller, body.household(), body.ruleCode(), body.reason(), body.evidence(), key));
     }
 
     @PostMapping("/redemptions")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.VILLAGER})
     ResponseEntity<EntryView> redeem(Caller caller, @Valid @RequestBody Redemption body,
                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return respond(service.redeem(caller, body.household(), body.itemCode(),
@@ -78,6 +84,7 @@ class PointsController {
     }
 
     @GetMapping("/accounts/{household}")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     PointsQueries.Balance balance(Caller caller, @PathVariable String household) {
         String village = readable(caller, household);
         if (household.equals(caller.household())) {
@@ -88,6 +95,7 @@ class PointsController {
     }
 
     @GetMapping("/accounts/{household}/entries")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     List<EntryView> entries(Caller caller, @PathVariable String household,
                             @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
@@ -97,6 +105,7 @@ class PointsController {
     }
 
     @GetMapping("/accounts/{household}/statements/{month}")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     PointsQueries.Statement statement(Caller caller, @PathVariable String household, @PathVariable String month) {
         YearMonth ym;
         try {
@@ -108,6 +117,7 @@ class PointsController {
     }
 
     @GetMapping("/leaderboard")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     List<PointsQueries.Rank> leaderboard(Caller caller, @RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > Leaderboards.SIZE) {
             throw RuleViolation.invalid("limit", "limit must be between 1 and " + Leaderboards.SIZE);

@@ -1,5 +1,7 @@
 package cn.township.village.project;
 
+import cn.township.security.AllowedRoles;
+import cn.township.security.Roles;
 import cn.township.village.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,27 +36,32 @@ class ProjectController {
     }
 
     @PostMapping
+    @AllowedRoles(Roles.VILLAGE_CADRE)
     @ResponseStatus(HttpStatus.CREATED)
     Project create(Caller caller, @Valid @RequestBody NewProject body) {
         return service.create(caller, body.title(), body.description(), body.categories(), body.area());
     }
 
     @GetMapping
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     List<Project> list(Caller caller, @RequestParam(required = false) Project.@Nullable Status status) {
         return service.list(caller, status);
     }
 
     @GetMapping("/{id}")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     ProjectService.ProjectView get(Caller caller, @PathVariable String id) {
         return service.get(caller, id);
     }
 
     @PostMapping("/{id}/start")
+    @AllowedRoles(Roles.VILLAGE_CADRE)
     Project start(Caller caller, @PathVariable String id) {
         return service.start(caller, id);
     }
 
     @PostMapping("/{id}/complete")
+    @AllowedRoles(Roles.VILLAGE_CADRE)
     Project complete(Caller caller, @PathVariable String id) {
         return service.complete(caller, id);
     }

@@ -1,5 +1,7 @@
 package cn.township.village.review;
 
+import cn.township.security.AllowedRoles;
+import cn.township.security.Roles;
 import cn.township.village.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,26 +40,31 @@ class ReviewController {
     }
 
     @GetMapping("/reviews")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     List<VillagerReview> list(Caller caller, @RequestParam(required = false) VillagerReview.@Nullable Status status) {
         return service.list(caller, status);
     }
 
     @GetMapping("/reviews/{id}")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     VillagerReview get(Caller caller, @PathVariable String id) {
         return service.get(caller, id);
     }
 
     @PostMapping("/reviews/{id}/responses")
+    @AllowedRoles(Roles.VILLAGER)
     VillagerReview respond(Caller caller, @PathVariable String id, @Valid @RequestBody ResponseRequest body) {
         return service.respond(caller, id, body.rating(), body.comment());
     }
 
     @PutMapping("/representatives")
+    @AllowedRoles(Roles.VILLAGE_CADRE)
     Map<String, List<String>> setRepresentatives(Caller caller, @Valid @RequestBody Register body) {
         return Map.of("villagers", service.setRepresentatives(caller, body.villagers()));
     }
 
     @GetMapping("/representatives")
+    @AllowedRoles({Roles.VILLAGE_CADRE, Roles.ELDER, Roles.VILLAGER})
     Map<String, List<String>> representatives(Caller caller) {
         return Map.of("villagers", service.representatives(caller.villageAs(Caller.CADRE, Caller.ELDER,
                 Caller.VILLAGER)));

@@ -8,7 +8,7 @@ import cn.township.mediation.file.Phones;
 import cn.township.mediation.file.Step;
 import cn.township.mediation.file.app.FileAccess;
 import cn.township.mediation.file.app.FileService;
-import cn.township.mediation.web.AllowedRoles;
+import cn.township.security.AllowedRoles;
 import cn.township.security.Caller;
 import cn.township.security.Roles;
 import jakarta.validation.Valid;

@@ -14,7 +14,7 @@ import cn.township.mediation.scheduling.Resources;
 import cn.township.mediation.scheduling.calendar.IcsCalendars;
 import cn.township.mediation.scheduling.persistence.SessionStore;
 import cn.township.mediation.scheduling.web.SessionAccess;
-import cn.township.mediation.web.AllowedRoles;
+import cn.township.security.AllowedRoles;
 import cn.township.security.Caller;
 import cn.township.security.Roles;
 import jakarta.validation.Valid;

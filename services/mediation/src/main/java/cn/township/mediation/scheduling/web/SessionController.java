@@ -12,7 +12,7 @@ import cn.township.mediation.scheduling.app.OutcomeService;
 import cn.township.mediation.scheduling.app.SlotService;
 import cn.township.mediation.scheduling.calendar.IcsCalendars;
 import cn.township.mediation.scheduling.persistence.SessionStore;
-import cn.township.mediation.web.AllowedRoles;
+import cn.township.security.AllowedRoles;
 import cn.township.security.Caller;
 import cn.township.security.Roles;
 import jakarta.validation.Valid;
