@@ -131,6 +131,14 @@ start() {
   ensure_dist
   mkdir -p "$DATA_DIR"
   prepare_home
+  # the realm is imported only into an empty database: when the realm file changed since the last import,
+  # start from an empty one (it holds nothing but the realm's demo data)
+  local realm_sum
+  realm_sum="$(cat "$REALM_DIR"/*.json | sha256sum | cut -d' ' -f1)"
+  if [[ -d "$HOME_DIR/data/h2" && "$(cat "$DATA_DIR/realm.sha256" 2>/dev/null)" != "$realm_sum" ]]; then
+    say "the realm file changed since it was imported: importing it again into an empty database"
+    rm -rf "$HOME_DIR/data/h2"
+  fi
   : >"$LOG_FILE"
 
   local args=(
@@ -167,6 +175,7 @@ start() {
     fi
     if curl -fsS -o /dev/null --max-time 2 "$DISCOVERY_URL" 2>/dev/null; then
       say "ready after $((SECONDS - began)) s (pid $pid): $DISCOVERY_URL"
+      echo "$realm_sum" > "$DATA_DIR/realm.sha256"
       return 0
     fi
     sleep 0.5

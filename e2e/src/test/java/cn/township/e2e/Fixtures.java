@@ -13,11 +13,10 @@ import static org.awaitility.Awaitility.await;
 /** Records the end-to-end tests read, made through the gateway as the people who make them. */
 final class Fixtures {
 
-    static final String COMPLAINANT = "端到端测试人";
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
 
     /** A case from 南岔村 (nancha) led by construction, police summoned, handed down to the elders and mediation. */
-    record HandedDown(String ticketId, String caseId, String phone) {
+    record HandedDown(String ticketId, String caseId, String name, String phone) {
         String fileId() {
             return "mf-" + caseId;
         }
@@ -31,7 +30,8 @@ final class Fixtures {
     }
 
     static HandedDown handedDownCase(boolean confidential) {
-        String push = ticket("E2E-" + UUID.randomUUID(), "construction-dispute", confidential);
+        String ticketNo = "E2E-" + UUID.randomUUID();
+        String push = ticket(ticketNo, "construction-dispute", confidential);
         Platform.Reply pushed = post("service-account-hotline", "/api/intake/v1/tickets", push);
         assertThat(pushed.status()).as("%s", pushed).isEqualTo(201);
         String ticketId = pushed.json().path("ticketId").asString();
@@ -48,7 +48,8 @@ final class Fixtures {
             assertThat(get("mediator", "/api/mediation/files/mf-" + caseId).status()).isEqualTo(200);
             assertThat(get("cadre-nancha", "/api/village/councils/council-" + caseId).status()).isEqualTo(200);
         });
-        return new HandedDown(ticketId, caseId, Platform.JSON.readTree(push).path("complainant").path("phone").asString());
+        var complainant = Platform.JSON.readTree(push).path("complainant");
+        return new HandedDown(ticketId, caseId, complainant.path("name").asString(), complainant.path("phone").asString());
     }
 
     static void awaitInSignOffQueue(String caseId) {
@@ -60,7 +61,7 @@ final class Fixtures {
         assertThat(reply.status()).as("%s", reply).isBetween(200, 299);
     }
 
-    /** A 12345 ticket from a caller in 南岔村 (village nancha), with a phone number of its own. */
+    /** A 12345 ticket from a caller in 南岔村 (village nancha), with a name and phone number of its own. */
     static String ticket(String ticketNo, String category, boolean confidential) {
         String phone = "139" + String.format("%08d", Math.floorMod(ticketNo.hashCode(), 100_000_000));
         return """
@@ -68,7 +69,7 @@ final class Fixtures {
                  "content":"邻居建房施工导致我家排水不畅","address":"平谷区熊儿寨乡南岔村东街12号",
                  "complainant":{"name":"%s","phone":"%s"},"confidential":%s,"urgency":"URGENT"}
                 """.formatted(ticketNo, java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0),
-                category, COMPLAINANT, phone, confidential);
+                category, "测试人" + ticketNo.substring(ticketNo.length() - 6), phone, confidential);
     }
 
     /** The path with its templates filled with this case's records (by the template's name and the path). */
