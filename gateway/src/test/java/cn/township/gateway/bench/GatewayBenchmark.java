@@ -62,9 +62,11 @@ public final class GatewayBenchmark {
             throughput(client, viaGateway, token, concurrency, seconds);
             throughput(client, direct, token, concurrency, seconds / 2);
 
-            double gatewayRps = throughput(client, viaGateway, token, concurrency, seconds);
-            double directRps = throughput(client, direct, token, concurrency, seconds);
-            double anonymousRps = throughput(client, anonymous, null, concurrency, seconds);
+            boolean wrk = wrkAvailable();
+            System.out.println("throughput load generator: " + (wrk ? "wrk (1 thread)" : "the JDK HttpClient (install wrk for a lighter one)"));
+            double gatewayRps = wrk ? wrk(viaGateway, token, concurrency, seconds) : throughput(client, viaGateway, token, concurrency, seconds);
+            double directRps = wrk ? wrk(direct, token, concurrency, seconds) : throughput(client, direct, token, concurrency, seconds);
+            double anonymousRps = wrk ? wrk(anonymous, null, concurrency, seconds) : throughput(client, anonymous, null, concurrency, seconds);
             long[] gatewayLatency = fixedRate(client, viaGateway, token, rate, seconds);
             long[] directLatency = fixedRate(client, direct, token, rate, seconds);
 
@@ -111,6 +113,39 @@ public final class GatewayBenchmark {
             System.out.println("  (" + failed.get() + " requests to " + uri + " failed)");
         }
         return ok.get() / elapsed;
+    }
+
+    static boolean wrkAvailable() {
+        if (Boolean.getBoolean("bench.jdkClient")) {
+            return false;
+        }
+        try {
+            return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Closed-loop throughput measured by wrk (a C load generator that takes far less CPU than the JDK client). */
+    static double wrk(URI uri, String token, int concurrency, int seconds) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + concurrency, "-d" + seconds + "s"));
+        if (token != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        command.add(uri.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        double rps = 0;
+        for (String line : output.split("\n")) {
+            if (line.startsWith("Requests/sec:")) {
+                rps = Double.parseDouble(line.substring("Requests/sec:".length()).trim());
+            }
+            if (line.contains("Non-2xx") || line.contains("Socket errors")) {
+                System.out.println("  (" + uri + ": " + line.trim() + ")");
+            }
+        }
+        return rps;
     }
 
     static long[] fixedRate(HttpClient client, URI uri, String token, int rate, int seconds) {
