@@ -88,9 +88,10 @@ public final class PlatformBenchmark {
     }
 
     void run(int seconds, int clients, int latencyRate, int latencySeconds, int floorCount) throws Exception {
-        System.out.printf("PLATFORM gateway=%s kafka=%s mongo=%s (backend: %s)%n", gateway, kafka, mongo,
-                mongo.contains("27017") && System.getenv("MONGODB_URI") == null ? "the run command's on-disk MongoDB-wire server"
-                        : "MONGODB_URI");
+        String backend = System.getenv("MONGODB_URI") != null ? "the MongoDB at MONGODB_URI"
+                : "memory".equals(System.getenv("MONGO_STORAGE")) ? "the embedded MongoDB-wire server in memory"
+                : "the embedded MongoDB-wire server on disk (H2), as ./platform up runs it";
+        System.out.printf("PLATFORM gateway=%s kafka=%s mongo=%s (backend: %s)%n", gateway, kafka, mongo, backend);
         Thread consumer = Thread.ofPlatform().daemon().start(this::consumeCaseOpened);
         String token = tokens.hotline();
         warmUp(token);
