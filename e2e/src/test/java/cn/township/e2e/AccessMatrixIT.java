@@ -1,11 +1,10 @@
 package cn.township.e2e;
 
+import cn.township.infra.testing.AccessMatrix;
+import cn.township.infra.testing.AccessMatrix.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,39 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessMatrixIT {
 
-    static final List<String> ROLES = List.of("hotline", "secretary", "dispatcher", "department", "agency",
-            "village-cadre", "grid-worker", "mediator", "elder", "villager", "assessor");
     /** The same role in another village, department or agency than the fixture's. */
     static final Map<String, String> OTHER_SCOPE = Map.of("village-cadre", "cadre-beitumen", "grid-worker", "grid-beitumen",
             "elder", "elder-beitumen-1", "villager", "villager-beitumen", "department", "dept-agriculture",
             "agency", "agency-market");
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
 
-    record Row(String method, String path, String role, String expect) {
-        String key() {
-            return method + " " + path;
-        }
-    }
-
     static List<Row> table;
     static Fixtures.HandedDown fixture;
 
     @BeforeAll
-    static void load() throws IOException {
-        table = new ArrayList<>();
-        try (InputStream in = AccessMatrixIT.class.getResourceAsStream("/access-matrix.csv")) {
-            assertThat(in).as("access-matrix.csv on the test classpath").isNotNull();
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-            assertThat(lines.getFirst()).isEqualTo("method,path,role,expect");
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",");
-                assertThat(f).as("row %s", line).hasSize(4);
-                assertThat(f[3]).as("row %s", line).isIn("allowed", "denied", "scoped");
-                assertThat(f[2]).as("row %s", line).isIn(ROLES);
-                table.add(new Row(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim()));
-            }
-        }
+    static void load() {
+        table = AccessMatrix.rows();
         fixture = Fixtures.handedDownCase(false);
     }
 
@@ -77,7 +55,7 @@ class AccessMatrixIT {
 
         List<String> missing = new ArrayList<>();
         for (String operation : documented) {
-            for (String role : ROLES) {
+            for (String role : AccessMatrix.ROLES) {
                 if (!inTable.contains(operation + " " + role)) {
                     missing.add(operation + " " + role);
                 }

@@ -1,5 +1,7 @@
 package cn.township.dispatch.web;
 
+import cn.township.infra.testing.AccessMatrix;
+import cn.township.infra.testing.AccessMatrix.Row;
 import cn.township.contracts.intake.Urgency;
 import cn.township.dispatch.it.Api;
 import cn.township.dispatch.it.Tickets;
@@ -19,8 +21,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -72,9 +72,6 @@ class AccessMatrixIT {
         WIRE.close();
     }
 
-    record Row(String method, String path, String role, String expect) {
-    }
-
     @Test
     void theOpenApiDocumentListsEveryEndpointWithoutAToken() {
         Api.Reply docs = new Api(port).get("/v3/api-docs", Map.of());
@@ -84,7 +81,7 @@ class AccessMatrixIT {
 
     @Test
     void theMatrixHasARowPerEndpointAndRoleAndAgreesWithTheDeclaredRoles() throws IOException {
-        List<Row> rows = matrix();
+        List<Row> rows = AccessMatrix.rows("/api/dispatch/");
         Set<String> expected = new TreeSet<>();
         operations(new Api(port).get("/v3/api-docs", Map.of())).forEach(op -> ROLES.forEach(r -> expected.add(op + " " + r)));
         Set<String> listed = rows.stream().map(r -> r.method() + " " + r.path() + " " + r.role())
@@ -116,7 +113,7 @@ class AccessMatrixIT {
         String theirs = openSignedOff(api, Tickets.ticket(Tickets.newId(), "irrigation", "agriculture", "beitumen",
                 Urgency.NORMAL, Instant.now(), List.of()));
 
-        for (Row row : matrix()) {
+        for (Row row : AccessMatrix.rows("/api/dispatch/")) {
             Map<String, String> as = row.role().equals("hotline") ? Api.asHotline() : Api.as(USER.get(row.role()));
             String onCase = row.expect().equals("scoped") ? theirs : mine;
             String path = row.path().replace("{id}", onCase);
@@ -183,19 +180,4 @@ class AccessMatrixIT {
         return ops;
     }
 
-    static List<Row> matrix() throws IOException {
-        try (InputStream in = AccessMatrixIT.class.getResourceAsStream("/access-matrix.csv")) {
-            assertThat(in).as("access-matrix.csv on the test classpath").isNotNull();
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    // the one table of the platform (infra/keycloak/access-matrix.csv): this service's rows
-                    .filter(l -> l.startsWith("method,") || java.util.stream.Stream.of("/api/dispatch/")
-                            .anyMatch(prefix -> l.split(",", -1).length > 1 && l.split(",", -1)[1].startsWith(prefix)))
-                    .filter(l -> !l.isBlank()).toList();
-            assertThat(lines.getFirst()).isEqualTo("method,path,role,expect");
-            return lines.stream().skip(1).map(l -> l.split(",", -1)).map(f -> {
-                assertThat(f).hasSize(4);
-                return new Row(f[0], f[1], f[2], f[3]);
-            }).toList();
-        }
-    }
 }

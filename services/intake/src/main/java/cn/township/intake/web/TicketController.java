@@ -66,8 +66,7 @@ class TicketController {
                     + "same ticketNo, other body: 409. Body at most 64 KiB.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowedRoles(Roles.HOTLINE)
-    ResponseEntity<Receipt> push(Caller caller, @RequestBody TicketPush body) {
-        caller.requireAnyRole(Roles.HOTLINE);
+    ResponseEntity<Receipt> push(@RequestBody TicketPush body) {
         return receipt(intake.accept(body.toNewTicket()));
     }
 
@@ -84,7 +83,6 @@ class TicketController {
     @AllowedRoles({Roles.HOTLINE, Roles.SECRETARY, Roles.DISPATCHER, Roles.DEPARTMENT, Roles.VILLAGE_CADRE,
             Roles.GRID_WORKER, Roles.ASSESSOR})
     TicketView get(Caller caller, @PathVariable String ticketId) {
-        caller.requireAnyRole(TicketScope.READERS);
         Document doc = store.byId(ticketId).filter(d -> TicketScope.canSee(caller, d))
                 .orElseThrow(() -> new TicketNotFound(ticketId));
         return TicketView.of(doc, caller, phones);
@@ -139,7 +137,6 @@ class TicketController {
     @AllowedRoles(Roles.HOTLINE)
     ResponseEntity<FollowUpReceipt> urge(Caller caller, @PathVariable String ticketId,
                                          @RequestBody FollowUpBodies.UrgeBody body) {
-        caller.requireAnyRole(Roles.HOTLINE);
         return followUp(caller, ticketId, body.toFollowUp(clock), body);
     }
 
@@ -148,7 +145,6 @@ class TicketController {
     @AllowedRoles(Roles.HOTLINE)
     ResponseEntity<FollowUpReceipt> supplement(Caller caller, @PathVariable String ticketId,
                                                @RequestBody FollowUpBodies.SupplementBody body) {
-        caller.requireAnyRole(Roles.HOTLINE);
         return followUp(caller, ticketId, body.toFollowUp(clock), body);
     }
 
@@ -157,7 +153,6 @@ class TicketController {
     @AllowedRoles(Roles.HOTLINE)
     ResponseEntity<FollowUpReceipt> withdraw(Caller caller, @PathVariable String ticketId,
                                              @RequestBody FollowUpBodies.WithdrawalBody body) {
-        caller.requireAnyRole(Roles.HOTLINE);
         return followUp(caller, ticketId, body.toFollowUp(clock), body);
     }
 
@@ -167,7 +162,6 @@ class TicketController {
     @AllowedRoles(Roles.HOTLINE)
     ResponseEntity<FollowUpReceipt> satisfaction(Caller caller, @PathVariable String ticketId,
                                                  @RequestBody FollowUpBodies.SatisfactionBody body) {
-        caller.requireAnyRole(Roles.HOTLINE);
         return followUp(caller, ticketId, body.toFollowUp(clock), body);
     }
 

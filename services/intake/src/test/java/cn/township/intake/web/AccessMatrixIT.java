@@ -1,5 +1,7 @@
 package cn.township.intake.web;
 
+import cn.township.infra.testing.AccessMatrix;
+import cn.township.infra.testing.AccessMatrix.Row;
 import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.intake.support.Http;
 import cn.township.intake.support.Realm;
@@ -13,8 +15,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +49,6 @@ class AccessMatrixIT {
             "grid-worker", "grid-nancha", "mediator", "mediator", "elder", "elder-nancha-1",
             "villager", "villager-nancha", "assessor", "assessor");
 
-    record Row(String method, String path, String role, String expect) {
-    }
-
     @LocalServerPort
     int port;
 
@@ -67,25 +64,6 @@ class AccessMatrixIT {
         docs.json().get("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
                 endpoints.add(op.getKey().toUpperCase() + " " + path.getKey())));
         return endpoints;
-    }
-
-    private static List<Row> matrix() throws IOException {
-        try (InputStream in = AccessMatrixIT.class.getResourceAsStream("/access-matrix.csv")) {
-            assertThat(in).as("access-matrix.csv on the test classpath").isNotNull();
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    // the one table of the platform (infra/keycloak/access-matrix.csv): this service's rows
-                    .filter(l -> l.startsWith("method,") || java.util.stream.Stream.of("/api/intake/", "/open311/")
-                            .anyMatch(prefix -> l.split(",", -1).length > 1 && l.split(",", -1)[1].startsWith(prefix)))
-                    .filter(l -> !l.isBlank()).toList();
-            assertThat(lines.getFirst()).isEqualTo("method,path,role,expect");
-            List<Row> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",", -1);
-                assertThat(f).as(line).hasSize(4);
-                rows.add(new Row(f[0], f[1], f[2], f[3]));
-            }
-            return rows;
-        }
     }
 
     @Test
@@ -105,7 +83,7 @@ class AccessMatrixIT {
     @Test
     void theMatrixHasOneRowPerDocumentedEndpointAndRole() throws IOException {
         Map<String, List<String>> rolesByEndpoint = new TreeMap<>();
-        for (Row row : matrix()) {
+        for (Row row : AccessMatrix.rows("/api/intake/", "/open311/")) {
             assertThat(row.expect()).as(row.toString()).isIn("allowed", "denied", "scoped");
             rolesByEndpoint.computeIfAbsent(row.method() + " " + row.path(), k -> new ArrayList<>()).add(row.role());
         }
@@ -117,7 +95,7 @@ class AccessMatrixIT {
     @Test
     void deniedRowsAre403WithTheRolesTokenAnd401WithoutOne() throws IOException {
         Set<String> checked = new TreeSet<>();
-        for (Row row : matrix()) {
+        for (Row row : AccessMatrix.rows("/api/intake/", "/open311/")) {
             if (!row.expect().equals("denied")) {
                 continue;
             }
@@ -135,7 +113,7 @@ class AccessMatrixIT {
 
     @Test
     void allowedRowsAreNeitherRefusedNorFailing() throws IOException {
-        for (Row row : matrix()) {
+        for (Row row : AccessMatrix.rows("/api/intake/", "/open311/")) {
             if (!row.expect().equals("allowed")) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package cn.township.mediation.web;
 
+import cn.township.infra.testing.AccessMatrix;
+import cn.township.infra.testing.AccessMatrix.Row;
 import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.mediation.support.Api;
 import org.junit.jupiter.api.Test;
@@ -12,8 +14,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,9 +52,6 @@ class AccessIT {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    record Row(String method, String path, String role, String expect) {
-    }
-
     private Api as(String role) {
         return role.equals("hotline") ? Api.at(port).hotline() : Api.at(port).as(USER.get(role));
     }
@@ -62,7 +59,7 @@ class AccessIT {
     @Test
     void withoutATokenEveryEndpointIs401ProblemButHealthAndDocsArePublic() throws IOException {
         Api anonymous = Api.at(port);
-        for (Row row : matrix().stream().filter(r -> r.role().equals("mediator")).toList()) {
+        for (Row row : AccessMatrix.rows("/api/mediation/").stream().filter(r -> r.role().equals("mediator")).toList()) {
             var r = anonymous.request(row.method(), concrete(row.path()), "{}");
             assertProblem(r, 401, row);
         }
@@ -108,7 +105,7 @@ class AccessIT {
 
     @Test
     void theMatrixCoversEveryEndpointAndRoleExactlyOnce() throws IOException {
-        List<Row> rows = matrix();
+        List<Row> rows = AccessMatrix.rows("/api/mediation/");
         Set<String> keys = new HashSet<>();
         for (Row row : rows) {
             assertThat(keys.add(row.method() + " " + row.path() + " " + row.role())).as("duplicate " + row).isTrue();
@@ -124,7 +121,7 @@ class AccessIT {
     @Test
     void deniedRowsAre403AndAllowedRowsAreNeverRefused() throws IOException {
         List<String> wrong = new ArrayList<>();
-        for (Row row : matrix()) {
+        for (Row row : AccessMatrix.rows("/api/mediation/")) {
             if (row.expect().equals("scoped")) {
                 continue; // per record: DataScopeIT
             }
@@ -155,19 +152,6 @@ class AccessIT {
     private static String concrete(String path) {
         return path.replace("/members/{id}", "/members/elder-nancha-1").replace("{fileId}", "mf-none")
                 .replace("{id}", "none");
-    }
-
-    static List<Row> matrix() throws IOException {
-        try (InputStream in = AccessIT.class.getResourceAsStream("/access-matrix.csv")) {
-            assertThat(in).as("access-matrix.csv on the test classpath").isNotNull();
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    // the one table of the platform (infra/keycloak/access-matrix.csv): this service's rows
-                    .filter(l -> l.startsWith("method,") || java.util.stream.Stream.of("/api/mediation/")
-                            .anyMatch(prefix -> l.split(",", -1).length > 1 && l.split(",", -1)[1].startsWith(prefix)))
-                    .filter(l -> !l.isBlank()).toList();
-            assertThat(lines.getFirst()).isEqualTo("method,path,role,expect");
-            return lines.stream().skip(1).map(l -> l.split(",", -1)).map(f -> new Row(f[0], f[1], f[2], f[3])).toList();
-        }
     }
 
     private static void assertProblem(Api.Response r, int status, Object what) {

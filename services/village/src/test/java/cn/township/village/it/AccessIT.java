@@ -1,13 +1,12 @@
 package cn.township.village.it;
 
+import cn.township.infra.testing.AccessMatrix;
+import cn.township.infra.testing.AccessMatrix.Row;
 import cn.township.infra.testing.TestInfrastructure;
 import cn.township.security.test.KeycloakTokens;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does not serve → 403, both as problem+json; the rows of {@code access-matrix.csv} hold for this service.
  */
 class AccessIT extends VillageItSupport {
-
-    record Row(String method, String path, String role, String expect) {
-    }
-
-    static List<Row> matrix() throws IOException {
-        try (InputStream in = AccessIT.class.getResourceAsStream("/access-matrix.csv")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    // the one table of the platform (infra/keycloak/access-matrix.csv): this service's rows
-                    .filter(l -> l.startsWith("method,") || java.util.stream.Stream.of("/api/village/")
-                            .anyMatch(prefix -> l.split(",", -1).length > 1 && l.split(",", -1)[1].startsWith(prefix))).toList();
-            assertThat(lines.getFirst()).isEqualTo("method,path,role,expect");
-            List<Row> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",");
-                assertThat(f).hasSize(4);
-                rows.add(new Row(f[0], f[1], f[2], f[3]));
-            }
-            return rows;
-        }
-    }
 
     /** A valid body for each endpoint that takes one, so that only the caller's role can make it fail. */
     private static final Map<String, String> BODIES = Map.ofEntries(
@@ -62,7 +41,7 @@ class AccessIT extends VillageItSupport {
 
     @Test
     void theMatrixHasOneRowPerEndpointAndRoleWithAKnownExpectation() throws IOException {
-        List<Row> rows = matrix();
+        List<Row> rows = AccessMatrix.rows("/api/village/");
         Set<String> keys = new LinkedHashSet<>();
         rows.forEach(r -> keys.add(r.method() + " " + r.path() + " " + r.role()));
         assertThat(keys).hasSameSizeAs(rows);
@@ -78,7 +57,7 @@ class AccessIT extends VillageItSupport {
     @Test
     void everyDeniedRowIsRefusedWith403ForThatRolesToken() throws IOException {
         int checked = 0;
-        for (Row row : matrix()) {
+        for (Row row : AccessMatrix.rows("/api/village/")) {
             if (!row.expect().equals("denied")) {
                 continue;
             }
@@ -94,7 +73,7 @@ class AccessIT extends VillageItSupport {
     @Test
     void everyAllowedReadWithoutARecordAnswers200() throws IOException {
         int checked = 0;
-        for (Row row : matrix()) {
+        for (Row row : AccessMatrix.rows("/api/village/")) {
             if (row.expect().equals("allowed") && row.method().equals("GET")) {
                 Api.Reply reply = api.get(BY_ROLE.get(row.role()), row.path());
                 assertThat(reply.status()).as(row.toString()).isEqualTo(200);
@@ -107,7 +86,7 @@ class AccessIT extends VillageItSupport {
     @Test
     void withoutAValidTokenEveryEndpointAnswers401() throws IOException {
         Set<String> endpoints = new LinkedHashSet<>();
-        matrix().forEach(r -> endpoints.add(r.method() + " " + r.path()));
+        AccessMatrix.rows("/api/village/").forEach(r -> endpoints.add(r.method() + " " + r.path()));
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = concrete(endpoint.substring(endpoint.indexOf(' ') + 1));
