@@ -2,8 +2,6 @@ package cn.township.infra.launcher;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,16 +26,16 @@ public final class LocalMongo {
         MongoBackend backend;
         String where;
         if (args.flag("memory")) {
-            backend = new MemoryBackend();
+            backend = new KeyedIndex.Memory();
             where = "in memory";
         } else {
             Path data = Path.of(args.get("data", ".run/mongo")).toAbsolutePath();
             Files.createDirectories(data);
-            backend = new H2Backend(data.resolve("mongo.mv").toString());
+            backend = new KeyedIndex.OnDisk(data.resolve("mongo.mv").toString());
             where = "data in " + data;
         }
+        // no oplog: nothing here uses change streams, and it would be one more write per write, kept forever
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
         server.bind("127.0.0.1", port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

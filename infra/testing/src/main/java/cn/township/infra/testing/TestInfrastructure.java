@@ -102,7 +102,9 @@ public final class TestInfrastructure {
 
     private static String startLocalMongo() {
         int port = LocalProcess.freePort();
-        Process p = LocalProcess.startJava("mongo", List.of("-Xmx512m", "-XX:+UseSerialGC"),
+        // benchmarks that store 100,000 documents need more than the tests do
+        String heap = System.getProperty("township.test.mongo-heap", "512m");
+        Process p = LocalProcess.startJava("mongo", List.of("-Xmx" + heap, "-XX:+UseSerialGC"),
                 "cn.township.infra.launcher.LocalMongo", List.of("--port", "" + port, "--memory"));
         LocalProcess.awaitPort("mongo", p, port, Duration.ofSeconds(60));
         return "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=10000";

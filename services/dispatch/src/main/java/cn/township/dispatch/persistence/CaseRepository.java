@@ -38,10 +38,12 @@ public class CaseRepository {
     private final OutboxStore store;
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> tickets;
+    private final TimerIndex timers = new TimerIndex();
 
     CaseRepository(MongoDatabase database, OutboxRelay relay, Clock clock) {
         this.cases = database.getCollection("cases");
         for (String field : List.of(STATE, LEAD_DEPARTMENT, VILLAGE, AGENCIES, TICKET_IDS, NEXT_TIMER_AT, OPENED_AT)) {
+            // used by a real MongoDB; the embedded MongoDB-wire server ignores non-unique indexes
             cases.createIndex(Indexes.ascending(field));
         }
         this.store = new OutboxStore(cases, relay, clock);
@@ -89,6 +91,7 @@ public class CaseRepository {
     public boolean insert(CaseChange change) {
         try {
             store.insert(toDocument(change.after()), change.events());
+            timers.set(change.after().id(), change.after().nextTimerAt());
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -102,18 +105,68 @@ public class CaseRepository {
     public void insertAll(List<Case> all) {
         cases.insertMany(all.stream().map(c -> toDocument(c).append(OutboxStore.VERSION, 1L)
                 .append(OutboxStore.OUTBOX, List.of())).toList());
+        all.forEach(c -> timers.set(c.id(), c.nextTimerAt()));
     }
 
     /** @return false when the case is no longer at {@code expectedVersion} (nothing written) */
     public boolean update(CaseChange change, long expectedVersion) {
         Document state = toDocument(change.after());
-        return store.update(change.after().id(), expectedVersion, state, change.events());
+        boolean written = store.update(change.after().id(), expectedVersion, state, change.events());
+        if (written) {
+            timers.set(change.after().id(), change.after().nextTimerAt());
+        }
+        return written;
     }
 
-    /** Cases with a timer due by {@code now}, earliest first. */
-    public List<StoredCase> due(Instant now, int limit) {
-        return cases.find(Filters.lte(NEXT_TIMER_AT, Date.from(now))).sort(Sorts.ascending(NEXT_TIMER_AT))
-                .limit(limit).map(CaseRepository::stored).into(new ArrayList<>());
+    /**
+     * Cases with a timer due by {@code now}, earliest first, found through the timer index and read by
+     * {@code _id}: an index entry the stored case no longer bears out is put back at the stored time.
+     *
+     * @return the due cases, and how many index entries were taken (when that reaches {@code limit}, more
+     *         may be due)
+     */
+    public Due due(Instant now, int limit) {
+        List<String> taken = timers.takeDue(now, limit);
+        List<StoredCase> due = new ArrayList<>(taken.size());
+        for (String id : taken) {
+            find(id).ifPresent(stored -> {
+                Instant next = stored.value().nextTimerAt();
+                if (next != null && !next.isAfter(now)) {
+                    due.add(stored);
+                } else {
+                    timers.set(id, next);
+                }
+            });
+        }
+        return new Due(due, taken.size());
+    }
+
+    /** A due case could not be written (another writer changed it): look at it again at the next poll. */
+    public void lookAgain(String caseId, Instant at) {
+        timers.offer(caseId, at);
+    }
+
+    /**
+     * Reads every pending timer from the collection into the index (at start, and now and then for cases
+     * another instance wrote). The one query here that scans the cases; it returns two fields per case.
+     *
+     * @return how many cases have a timer pending
+     */
+    public int rescanTimers() {
+        int[] seen = {0};
+        cases.find(Filters.ne(NEXT_TIMER_AT, null)).projection(Projections.include(NEXT_TIMER_AT)).forEach(d -> {
+            Date at = d.getDate(NEXT_TIMER_AT);
+            if (at != null) {
+                timers.offer(d.getString("_id"), at.toInstant());
+                seen[0]++;
+            }
+        });
+        return seen[0];
+    }
+
+    /** How many cases this instance holds a pending timer for. */
+    public int timersHeld() {
+        return timers.size();
     }
 
     public Page search(CaseQuery q, Instant now) {
@@ -164,6 +217,10 @@ public class CaseRepository {
 
     private static StoredCase stored(Document d) {
         return new StoredCase(fromDocument(d), ((Number) d.get(OutboxStore.VERSION)).longValue());
+    }
+
+    /** What one look at the timer index found. */
+    public record Due(List<StoredCase> cases, int taken) {
     }
 
     /** One page of cases. */

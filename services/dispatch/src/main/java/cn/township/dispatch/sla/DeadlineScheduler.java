@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 
 /**
  * Fires due deadlines. The timers are durable: each case document holds its next due time
- * ({@code nextTimerAt}, indexed) and which warnings and breaches have fired. A due case is claimed by the
+ * ({@code nextTimerAt}) and which warnings and breaches have fired; the repository's timer index (filled from
+ * this instance's writes and a rescan at start and every {@code rescan-interval}) says which cases to read. A due case is claimed by the
  * write itself: the fired markers, the new state and the events go in ONE update conditional on the version
  * read, so with several instances exactly one fires each timer, and a timer missed while no instance ran
  * fires at the next poll. The same loop issues the daily supervision digest when its time comes.
@@ -33,6 +34,7 @@ public class DeadlineScheduler implements SmartLifecycle {
     private final DigestIssuer digests;
     private volatile boolean running;
     private volatile Thread worker;
+    private long lastRescan;
 
     DeadlineScheduler(CaseRepository cases, CaseWork work, Clock clock, DispatchProperties properties,
                       DigestIssuer digests) {
@@ -46,21 +48,31 @@ public class DeadlineScheduler implements SmartLifecycle {
     /** One round: fires everything due now; returns how many cases changed. */
     public int fireDue() {
         int fired = 0;
-        List<StoredCase> due;
+        CaseRepository.Due due;
         do {
-            due = cases.due(clock.instant(), settings.batchSize());
+            Instant now = clock.instant();
+            due = cases.due(now, settings.batchSize());
             int round = 0;
-            for (StoredCase stored : due) {
-                if (work.tryApply(stored, (c, now) -> c.fireDue(now))) {
+            for (StoredCase stored : due.cases()) {
+                if (work.tryApply(stored, (c, at) -> c.fireDue(at))) {
                     round++;
+                } else {
+                    cases.lookAgain(stored.value().id(), now); // changed under us: still due? next poll decides
                 }
             }
             fired += round;
             if (round == 0) {
                 break; // everything due was taken by another instance, or changed under us: next poll
             }
-        } while (due.size() == settings.batchSize() && running);
+        } while (due.taken() == settings.batchSize() && running);
         return fired;
+    }
+
+    /** Reads the pending timers of every case (at start, and every rescan interval). */
+    public int rescan() {
+        int pending = cases.rescanTimers();
+        lastRescan = System.nanoTime();
+        return pending;
     }
 
     @Override
@@ -73,8 +85,16 @@ public class DeadlineScheduler implements SmartLifecycle {
     }
 
     private void run() {
+        boolean scanned = false;
         while (running) {
             try {
+                if (!scanned || System.nanoTime() - lastRescan >= settings.rescanInterval().toNanos()) {
+                    int pending = rescan();
+                    if (!scanned) {
+                        log.info("deadline scheduler: {} cases with a pending timer", pending);
+                    }
+                    scanned = true;
+                }
                 fireDue();
                 digests.issueIfDue();
             } catch (RuntimeException e) {

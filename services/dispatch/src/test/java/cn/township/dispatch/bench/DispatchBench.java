@@ -13,6 +13,7 @@ import cn.township.dispatch.caserecord.DeadlineTerms;
 import cn.township.dispatch.caserecord.Routing;
 import cn.township.dispatch.it.Tickets;
 import cn.township.dispatch.persistence.CaseRepository;
+import cn.township.dispatch.sla.DeadlineScheduler;
 import cn.township.infra.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,7 +79,7 @@ public final class DispatchBench {
                 latency(producer, opened, rate, latencySeconds);
             }
             if (phases.contains("timers")) {
-                timers(app.getBean(CaseRepository.class), opened, openCases, due);
+                timers(app.getBean(CaseRepository.class), app.getBean(DeadlineScheduler.class), opened, openCases, due);
             }
         } finally {
             app.close();
@@ -149,7 +150,8 @@ public final class DispatchBench {
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
-    static void timers(CaseRepository cases, Opened opened, int count, int dueSoon) throws Exception {
+    static void timers(CaseRepository cases, DeadlineScheduler scheduler, Opened opened, int count, int dueSoon)
+            throws Exception {
         Instant now = Instant.now();
         long t0 = System.nanoTime();
         List<Case> batch = new ArrayList<>();
@@ -171,6 +173,11 @@ public final class DispatchBench {
         }
         System.out.printf("TIMERS then %d more cases with a warning due 20-80 s later (inserted in %.1fs)%n", dueSoon,
                 Duration.between(soonFrom, Instant.now()).toMillis() / 1e3);
+        // what an instance does at start and every rescan interval: read every pending timer
+        long scan = System.nanoTime();
+        int pending = scheduler.rescan();
+        System.out.printf("TIMERS rescan (start-up, and every rescan interval) read %d pending timers in %.0f ms%n",
+                pending, (System.nanoTime() - scan) / 1e6);
         long wait = System.nanoTime();
         while (opened.lateness.size() < dueSoon && System.nanoTime() - wait < Duration.ofSeconds(150).toNanos()) {
             Thread.sleep(100);

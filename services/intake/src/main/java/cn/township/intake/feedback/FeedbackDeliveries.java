@@ -1,5 +1,6 @@
 package cn.township.intake.feedback;
 
+import cn.township.messaging.mongo.ById;
 import cn.township.intake.lifecycle.CaseProgress;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -70,26 +71,26 @@ public final class FeedbackDeliveries {
     }
 
     void delivered(String id, Document attempt) {
-        deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", SENDING)), Updates.combine(
+        deliveries.updateOne(ById.where(id, Filters.eq("status", SENDING)), Updates.combine(
                 Updates.set("status", DELIVERED), Updates.set("deliveredAt", attempt.getDate("at")),
                 Updates.inc("attemptCount", 1), Updates.push("attempts", attempt), Updates.unset("leaseUntil")));
     }
 
     void retryLater(String id, Document attempt, Instant next) {
-        deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", SENDING)), Updates.combine(
+        deliveries.updateOne(ById.where(id, Filters.eq("status", SENDING)), Updates.combine(
                 Updates.set("status", PENDING), Updates.set("nextAttemptAt", Date.from(next)),
                 Updates.inc("attemptCount", 1), Updates.push("attempts", attempt), Updates.unset("leaseUntil")));
     }
 
     void failed(String id, Document attempt) {
-        deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", SENDING)), Updates.combine(
+        deliveries.updateOne(ById.where(id, Filters.eq("status", SENDING)), Updates.combine(
                 Updates.set("status", FAILED), Updates.set("failedAt", attempt.getDate("at")),
                 Updates.inc("attemptCount", 1), Updates.push("attempts", attempt), Updates.unset("leaseUntil")));
     }
 
     /** Puts a failed delivery back in the queue (after the city's endpoint is fixed). */
     public boolean retry(String id) {
-        return deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", FAILED)), Updates.combine(
+        return deliveries.updateOne(ById.where(id, Filters.eq("status", FAILED)), Updates.combine(
                 Updates.set("status", PENDING), Updates.set("nextAttemptAt", Date.from(clock.instant())),
                 Updates.set("attemptCount", 0))).getModifiedCount() == 1;
     }

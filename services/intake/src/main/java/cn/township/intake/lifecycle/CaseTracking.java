@@ -1,5 +1,6 @@
 package cn.township.intake.lifecycle;
 
+import cn.township.messaging.mongo.ById;
 import cn.township.contracts.intake.TicketSource;
 import cn.township.intake.feedback.FeedbackDeliveries;
 import cn.township.intake.persistence.TicketFields;
@@ -87,7 +88,7 @@ public class CaseTracking {
         sets.add(Updates.push(TicketFields.UPDATES, StatusUpdates.entry(eventId, next, progress.description(), at)));
         sets.add(Inbox.markApplied(eventId));
         sets.add(Updates.inc(OutboxStore.VERSION, 1L));
-        return tickets.updateWhere(Filters.and(Filters.eq("_id", ticketId), Inbox.notYetApplied(eventId),
+        return tickets.updateWhere(ById.where(ticketId, Inbox.notYetApplied(eventId),
                 Filters.eq(TicketFields.STATUS, current.name())), ticketId, Updates.combine(sets), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package cn.township.intake.receiving;
 
+import cn.township.messaging.mongo.ById;
 import cn.township.intake.persistence.TicketFields;
 import cn.township.intake.persistence.TicketStore;
 import cn.township.intake.ticket.FollowUp;
@@ -55,7 +56,7 @@ public final class FollowUps {
             TicketRules.Decision decision = TicketRules.apply(ticketId, status, followUp);
             long version = doc.get(OutboxStore.VERSION, Number.class).longValue();
             Date now = Date.from(clock.instant());
-            var filter = Filters.and(Filters.eq("_id", ticketId), Filters.eq(OutboxStore.VERSION, version),
+            var filter = ById.where(ticketId, Filters.eq(OutboxStore.VERSION, version),
                     Filters.ne(TicketFields.MESSAGE_IDS, followUp.messageId()));
             var update = Updates.combine(
                     Updates.set(TicketFields.STATUS, decision.status().name()),

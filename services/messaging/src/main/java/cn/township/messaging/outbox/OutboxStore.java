@@ -1,5 +1,6 @@
 package cn.township.messaging.outbox;
 
+import cn.township.messaging.mongo.ById;
 import cn.township.contracts.DomainEvent;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -57,7 +58,7 @@ public final class OutboxStore {
      * @return false when someone else changed it first (nothing was written)
      */
     public boolean update(Object id, long expectedVersion, Document state, List<? extends DomainEvent> events) {
-        return updateWhere(Filters.and(Filters.eq("_id", id), Filters.eq(VERSION, expectedVersion)), id,
+        return updateWhere(ById.where(id, Filters.eq(VERSION, expectedVersion)), id,
                 setAll(state, expectedVersion + 1), events);
     }
 

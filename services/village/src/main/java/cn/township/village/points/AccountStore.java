@@ -1,5 +1,6 @@
 package cn.township.village.points;
 
+import cn.township.messaging.mongo.ById;
 import cn.township.messaging.outbox.OutboxRelay;
 import cn.township.messaging.outbox.OutboxStore;
 import com.mongodb.ErrorCategory;
@@ -87,7 +88,7 @@ public class AccountStore {
     boolean update(long expectedSeq, Account.Posting p) {
         Account a = p.account();
         List<String> fresh = p.posted().stream().map(e -> e.entry().id()).toList();
-        Bson filter = Filters.and(Filters.eq("_id", a.id()), Filters.eq("seq", expectedSeq));
+        Bson filter = ById.where(a.id(), Filters.eq("seq", expectedSeq));
         Bson update = Updates.combine(
                 Updates.set("balance", a.balance()), Updates.set("awarded", a.awarded()),
                 Updates.set("deducted", a.deducted()), Updates.set("redeemed", a.redeemed()),

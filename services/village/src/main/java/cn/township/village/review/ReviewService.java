@@ -1,5 +1,6 @@
 package cn.township.village.review;
 
+import cn.township.messaging.mongo.ById;
 import cn.township.contracts.dispatch.CaseHandedDown;
 import cn.township.messaging.outbox.OutboxRelay;
 import cn.township.village.config.VillageProperties;
@@ -52,7 +53,7 @@ public class ReviewService {
         }
         List<String> ids = caseIds.stream().map(VillagerReview::idFor).distinct().toList();
         List<String> open = new java.util.ArrayList<>();
-        store.collection().find(Filters.and(Filters.in("_id", ids), Filters.eq("status", "OPEN")))
+        store.collection().find(ById.whereIn(ids, Filters.eq("status", "OPEN")))
                 .projection(com.mongodb.client.model.Projections.include("_id"))
                 .forEach(d -> open.add(d.getString("_id")));
         open.forEach(id -> store.change("review", id, VillagerReview::markConverted));

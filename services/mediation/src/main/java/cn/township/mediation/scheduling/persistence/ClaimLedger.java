@@ -1,5 +1,6 @@
 package cn.township.mediation.scheduling.persistence;
 
+import cn.township.messaging.mongo.ById;
 import cn.township.mediation.persistence.Bson;
 import cn.township.mediation.scheduling.Interval;
 import com.mongodb.ErrorCategory;
@@ -66,7 +67,7 @@ public class ClaimLedger {
                 String holder = existing == null ? null : existing.getString("sessionId");
                 if (holder != null && !holder.equals(sessionId)
                         && stale.stale(holder, resource, grain, Bson.instant(existing, "claimedAt"))) {
-                    claims.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("sessionId", holder)));
+                    claims.deleteOne(ById.where(id, Filters.eq("sessionId", holder)));
                     existing = tryInsert(doc);
                     holder = existing == null ? null : existing.getString("sessionId");
                 }
@@ -84,7 +85,7 @@ public class ClaimLedger {
     /** Removes the session's claims on these ids (never another session's). */
     public void release(String sessionId, Collection<String> ids) {
         if (!ids.isEmpty()) {
-            claims.deleteMany(Filters.and(Filters.in("_id", ids), Filters.eq("sessionId", sessionId)));
+            claims.deleteMany(ById.whereIn(ids, Filters.eq("sessionId", sessionId)));
         }
     }
 
