@@ -260,12 +260,34 @@ public record Case(String id, List<String> ticketIds, CaseFacts facts, CaseState
         require(CaseAction.RESOLVE);
         String text = required("resolution", resolutionText);
         Boolean conv = convertedNow != null ? convertedNow : handDown != null ? handDown.converted() : null;
+        CaseResolved resolved = new CaseResolved(id, ticketIds, text, conv, by.name(), now);
+        if (awaitsCallBack()) {
+            return change(by.name(), now, d -> {
+                d.state = CaseState.RESOLVED;
+                d.resolution = text;
+                d.resolvedAt = now;
+                d.converted = conv;
+            }, resolved);
+        }
+        // nobody will call back (a grid worker's own report, an Open311 request): resolving closes the case
+        CaseOutcome how = closingOutcome();
         return change(by.name(), now, d -> {
-            d.state = CaseState.RESOLVED;
+            d.state = CaseState.CLOSED;
             d.resolution = text;
             d.resolvedAt = now;
             d.converted = conv;
-        }, new CaseResolved(id, ticketIds, text, conv, by.name(), now));
+            d.outcome = how;
+        }, resolved, new CaseClosed(id, ticketIds, how, null, conv, now));
+    }
+
+    /** Only the city's 12345 calls the complainant back (回访); its satisfaction call-back closes the case. */
+    public boolean awaitsCallBack() {
+        return "HOTLINE_12345".equals(facts.source());
+    }
+
+    private CaseOutcome closingOutcome() {
+        return handDown != null ? CaseOutcome.HANDED_DOWN
+                : escalatedUpReason != null ? CaseOutcome.ESCALATED_UP : CaseOutcome.RESOLVED;
     }
 
     /**
@@ -293,9 +315,7 @@ public record Case(String id, List<String> ticketIds, CaseFacts facts, CaseState
                 d.deadlines = deadlines.restart(now);
             }, new CaseReopened(id, why, now));
         }
-        CaseOutcome how = handDown != null ? CaseOutcome.HANDED_DOWN
-                : escalatedUpReason != null ? CaseOutcome.ESCALATED_UP : CaseOutcome.RESOLVED;
-        return close(key, how, rating.name(), now);
+        return close(key, closingOutcome(), rating.name(), now);
     }
 
     private CaseChange close(String key, CaseOutcome how, @Nullable String rating, Instant now) {

@@ -18,6 +18,7 @@ import cn.township.contracts.dispatch.SlaBreached;
 import cn.township.contracts.dispatch.SlaWarning;
 import cn.township.contracts.dispatch.WhistleBlown;
 import cn.township.contracts.intake.Satisfaction;
+import cn.township.dispatch.sla.SlaPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -160,6 +161,30 @@ class CaseTest {
         assertThat(change.after().state()).isEqualTo(CaseState.RESOLVED);
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(CaseResolved.class,
                 e -> assertThat(e.resolution()).isEqualTo("pipe fixed"));
+    }
+
+    @Test
+    void aGridWorkersReportClosesWhenResolvedAsNobodyCallsBack() {
+        CaseFacts grid = new CaseFacts("GRID", "REPORT", "drainage", "NORMAL", false, "blocked culvert on patrol",
+                "Nancha east lane", "nancha", null, null);
+        Case open = Case.open("GR-1", grid, new Routing("construction", "nancha", "vice.mayor.liu"), T0,
+                SlaPolicy.defaults().termsFor("NORMAL", null, "drainage"), T0).after();
+        assertThat(open.awaitsCallBack()).isFalse();
+        Case contacted = open.signOff(SECRETARY, null, null, null, T0.plusSeconds(60)).after()
+                .accept(CONSTRUCTION, T0.plusSeconds(120)).after()
+                .contact(CONSTRUCTION, "met the grid worker on site", T0.plusSeconds(180)).after();
+
+        CaseChange change = contacted.resolve(CONSTRUCTION, "culvert cleared", null, T0.plusSeconds(240));
+
+        assertThat(change.after().state()).isEqualTo(CaseState.CLOSED);
+        assertThat(change.events()).hasSize(2);
+        assertThat(change.events().get(0)).isInstanceOf(CaseResolved.class);
+        assertThat(change.events().get(1)).isInstanceOfSatisfying(CaseClosed.class, e -> {
+            assertThat(e.outcome()).isEqualTo(CaseOutcome.RESOLVED);
+            assertThat(e.satisfaction()).isNull();
+        });
+        assertThat(change.after().timeline()).extracting(TimelineEntry::action).endsWith("RESOLVED", "CLOSED");
+        assertThat(resolved().state()).as("a 12345 case waits for the city's call-back").isEqualTo(CaseState.RESOLVED);
     }
 
     @Test
