@@ -74,7 +74,7 @@ final class Fixtures {
                 {"ticketNo":"%s","receivedAt":"%s","channel":"PHONE","kind":"COMPLAINT","category":"%s",
                  "content":"邻居建房施工导致我家排水不畅","address":"平谷区熊儿寨乡南岔村东街12号",
                  "complainant":{"name":"%s","phone":"%s"},"confidential":%s,"urgency":"URGENT"}
-                """.formatted(ticketNo, java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0),
+                """.formatted(ticketNo, Platform.now().atOffset(java.time.ZoneOffset.ofHours(8)).withNano(0),
                 category, "测试人" + ticketNo.substring(ticketNo.length() - 6), phone, confidential);
     }
 

@@ -103,6 +103,42 @@ final class Platform {
         }
     }
 
+    /** The platform's test clock: an ISO-8601 offset in this file moves every service's clock forward. */
+    static final java.nio.file.Path CLOCK_FILE = java.nio.file.Path.of(env("PLATFORM_CLOCK_FILE", "../.run/clock-offset"));
+
+    /** The offset the platform's clock runs ahead of real time. */
+    static Duration clockOffset() {
+        try {
+            String text = java.nio.file.Files.exists(CLOCK_FILE) ? java.nio.file.Files.readString(CLOCK_FILE).strip() : "";
+            return text.isEmpty() ? Duration.ZERO : Duration.parse(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The platform's now (real time plus the test clock's offset). */
+    static java.time.Instant now() {
+        return java.time.Instant.now().plus(clockOffset());
+    }
+
+    /**
+     * Moves the platform's clock forward (never back: data written at a later time stays consistent). The
+     * services notice within 100 ms; callers await what should follow.
+     */
+    static void advanceClock(Duration by) {
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("the platform's clock only moves forward: " + by);
+        }
+        try {
+            java.nio.file.Path tmp = CLOCK_FILE.resolveSibling(CLOCK_FILE.getFileName() + ".tmp");
+            java.nio.file.Files.writeString(tmp, clockOffset().plus(by).toString() + "\n");
+            java.nio.file.Files.move(tmp, CLOCK_FILE, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

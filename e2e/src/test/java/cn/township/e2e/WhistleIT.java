@@ -32,7 +32,7 @@ class WhistleIT {
                 + "\",\"leadDepartment\":\"construction\",\"supervisingLeader\":\"vice-head-infrastructure\"}]}"));
         ok(post("dept-construction", "/api/dispatch/cases/" + caseId + "/accept", null));
 
-        Instant due = Instant.now().plusSeconds(10);
+        Instant due = Platform.now().plusSeconds(10);
         ok(post("dept-construction", "/api/dispatch/cases/" + caseId + "/whistle", """
                 {"agencies":["police","market-supervision"],"reason":"unlicensed stall blocking the lane",
                  "reportInDueAt":"%s"}""".formatted(due)));

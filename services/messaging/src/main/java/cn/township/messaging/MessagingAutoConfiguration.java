@@ -6,6 +6,7 @@ import cn.township.messaging.consume.InboundEvent;
 import cn.township.messaging.health.KafkaHealthIndicator;
 import cn.township.messaging.health.MongoPingHealthIndicator;
 import cn.township.messaging.outbox.OutboxRelay;
+import cn.township.messaging.time.ShiftedClock;
 import cn.township.messaging.trace.TraceparentFilter;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
@@ -54,10 +55,12 @@ import java.util.Map;
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
+    /** The system clock; with {@code township.clock.offset-file} (the local platform) a {@link ShiftedClock}. */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(org.springframework.core.env.Environment environment) {
+        String file = environment.getProperty("township.clock.offset-file");
+        return file == null || file.isBlank() ? Clock.systemUTC() : new ShiftedClock(java.nio.file.Path.of(file));
     }
 
     @Bean
