@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * The mediation team of 南岔村 (nancha) and 北土门村 (beitumen) and their rooms, loaded at start-up when
  * absent ({@code township.mediation.sample-roster=true}, the default). Ids already present are left alone,
- * so several instances starting together and restarts are harmless. Usernames match the Keycloak realm.
+ * so several instances starting together and restarts are harmless. Usernames and the elders' households
+ * match the Keycloak realm (the village awards a member's points to that household).
  */
 @Component
 @ConditionalOnProperty(name = "township.mediation.sample-roster", havingValue = "true", matchIfMissing = true)
@@ -68,15 +69,15 @@ class SampleRoster implements ApplicationRunner {
                 member("literate-chen", "陈秀英 法律明白人", null, Set.of(TeamRole.LEGAL_LITERATE_VILLAGER), Set.of("beitumen"),
                         "beitumen-0033", village),
                 member("elder-nancha-1", "王德福 (三老)", "elder-nancha-1", Set.of(TeamRole.ELDER), Set.of("nancha"),
-                        "nancha-0012", village),
+                        "nancha-0011", village),
                 member("elder-nancha-2", "赵桂兰 (三老)", "elder-nancha-2", Set.of(TeamRole.ELDER), Set.of("nancha"),
-                        "nancha-0045", village),
+                        "nancha-0012", village),
                 member("elder-nancha-3", "孙永利 (三老, 老党员)", "elder-nancha-3",
-                        Set.of(TeamRole.ELDER, TeamRole.LEGAL_LITERATE_VILLAGER), Set.of("nancha"), "nancha-0078",
+                        Set.of(TeamRole.ELDER, TeamRole.LEGAL_LITERATE_VILLAGER), Set.of("nancha"), "nancha-0013",
                         WeeklyHours.of(List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY),
                                 VILLAGE_AM)),
                 member("elder-beitumen-1", "李长河 (三老)", "elder-beitumen-1", Set.of(TeamRole.ELDER), Set.of("beitumen"),
-                        "beitumen-0008", village),
+                        "beitumen-0011", village),
                 member("cadre-nancha", "南岔村 村委会主任", "cadre-nancha", Set.of(TeamRole.VILLAGE_CADRE), Set.of("nancha"),
                         null, office),
                 member("cadre-beitumen", "北土门村 村委会主任", "cadre-beitumen", Set.of(TeamRole.VILLAGE_CADRE),
