@@ -103,6 +103,22 @@ final class Platform {
         }
     }
 
+    /** A form-encoded POST without a token (Open311 clients authenticate with their api_key). */
+    static Reply form(String path, String body) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(null));
+        } catch (IOException e) {
+            throw new AssertionError("POST " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** The platform's test clock: an ISO-8601 offset in this file moves every service's clock forward. */
     static final java.nio.file.Path CLOCK_FILE = java.nio.file.Path.of(env("PLATFORM_CLOCK_FILE", "../.run/clock-offset"));
 
