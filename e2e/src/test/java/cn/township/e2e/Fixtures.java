@@ -1,5 +1,8 @@
 package cn.township.e2e;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -61,6 +64,14 @@ final class Fixtures {
             Platform.Reply kase = get("secretary", "/api/dispatch/cases/" + caseId);
             assertThat(kase.json().path("state").asString()).as("%s", kase).isEqualTo("AWAITING_SIGN_OFF");
         });
+    }
+
+    /** The case's line in {@code user}'s supervision digest (督办), or a missing node when it is not listed. */
+    static JsonNode digestLine(String user, String caseId) {
+        Platform.Reply digest = get(user, "/api/dispatch/supervision/digest");
+        assertThat(digest.status()).as("%s", digest).isEqualTo(200);
+        return digest.json().path("cases").valueStream().filter(l -> caseId.equals(l.path("caseId").asString()))
+                .findFirst().orElse(MissingNode.getInstance());
     }
 
     static void ok(Platform.Reply reply) {

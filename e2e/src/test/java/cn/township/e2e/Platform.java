@@ -5,11 +5,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
@@ -75,10 +80,14 @@ final class Platform {
      * not of what a test checks.
      */
     static Reply send(String user, String method, String path, String json) {
+        return send(user, method, path, json, "application/json");
+    }
+
+    private static Reply send(String user, String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
         }
         if (user != null) {
             request.header("Authorization", "Bearer " + token(user));
@@ -105,36 +114,25 @@ final class Platform {
 
     /** A form-encoded POST without a token (Open311 clients authenticate with their api_key). */
     static Reply form(String path, String body) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(null));
-        } catch (IOException e) {
-            throw new AssertionError("POST " + path + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return send(null, "POST", path, body, "application/x-www-form-urlencoded");
     }
 
     /** The platform's test clock: an ISO-8601 offset in this file moves every service's clock forward. */
-    static final java.nio.file.Path CLOCK_FILE = java.nio.file.Path.of(env("PLATFORM_CLOCK_FILE", "../.run/clock-offset"));
+    static final Path CLOCK_FILE = Path.of(env("PLATFORM_CLOCK_FILE", "../.run/clock-offset"));
 
     /** The offset the platform's clock runs ahead of real time. */
     static Duration clockOffset() {
         try {
-            String text = java.nio.file.Files.exists(CLOCK_FILE) ? java.nio.file.Files.readString(CLOCK_FILE).strip() : "";
+            String text = Files.exists(CLOCK_FILE) ? Files.readString(CLOCK_FILE).strip() : "";
             return text.isEmpty() ? Duration.ZERO : Duration.parse(text);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     /** The platform's now (real time plus the test clock's offset). */
-    static java.time.Instant now() {
-        return java.time.Instant.now().plus(clockOffset());
+    static Instant now() {
+        return Instant.now().plus(clockOffset());
     }
 
     /**
@@ -146,12 +144,12 @@ final class Platform {
             throw new IllegalArgumentException("the platform's clock only moves forward: " + by);
         }
         try {
-            java.nio.file.Path tmp = CLOCK_FILE.resolveSibling(CLOCK_FILE.getFileName() + ".tmp");
-            java.nio.file.Files.writeString(tmp, clockOffset().plus(by).toString() + "\n");
-            java.nio.file.Files.move(tmp, CLOCK_FILE, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Path tmp = CLOCK_FILE.resolveSibling(CLOCK_FILE.getFileName() + ".tmp");
+            Files.writeString(tmp, clockOffset().plus(by).toString() + "\n");
+            Files.move(tmp, CLOCK_FILE, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -50,9 +50,7 @@ class SlaBreachIT {
         Platform.advanceClock(Duration.ofHours(1)); // still before the resolution deadline's own marks
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(timeline(caseId).stream().filter("SLA_BREACHED"::equals)).as("escalated once").hasSize(1));
-        Platform.Reply digest = get("secretary", "/api/dispatch/supervision/digest");
-        assertThat(digest.json().path("cases").valueStream().filter(l -> caseId.equals(l.path("caseId").asString()))
-                .findFirst().orElseThrow().path("escalatedTo").asString()).isEqualTo(LEADER);
+        assertThat(Fixtures.digestLine("secretary", caseId).path("escalatedTo").asString()).isEqualTo(LEADER);
     }
 
     static JsonNode view(String caseId) {

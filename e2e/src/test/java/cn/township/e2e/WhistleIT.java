@@ -43,9 +43,9 @@ class WhistleIT {
         assertThat(reported.json().path("coHandlers").toString()).contains("police");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(lateAgencies("secretary", "/api/dispatch/supervision/digest", caseId))
+                assertThat(lateAgencies("secretary", caseId))
                         .containsExactly("market-supervision"));
-        assertThat(lateAgencies("dept-construction", "/api/dispatch/supervision/digest", caseId))
+        assertThat(lateAgencies("dept-construction", caseId))
                 .as("the lead department's own digest").containsExactly("market-supervision");
 
         List<String> timeline = get("secretary", "/api/dispatch/cases/" + caseId + "/timeline").json().valueStream()
@@ -55,11 +55,9 @@ class WhistleIT {
         assertThat(get("secretary", "/api/dispatch/cases?agency=market-supervision&size=200").body()).contains(caseId);
     }
 
-    static List<String> lateAgencies(String user, String path, String caseId) {
-        Platform.Reply digest = get(user, path);
-        assertThat(digest.status()).as("%s", digest).isEqualTo(200);
-        return digest.json().path("cases").valueStream().filter(l -> caseId.equals(l.path("caseId").asString()))
-                .findFirst().map(l -> l.path("lateAgencies").valueStream().map(n -> n.asString()).toList())
-                .orElse(List.of("(case not in the digest)"));
+    static List<String> lateAgencies(String user, String caseId) {
+        var line = Fixtures.digestLine(user, caseId);
+        return line.isMissingNode() ? List.of("(case not in the digest)")
+                : line.path("lateAgencies").valueStream().map(n -> n.asString()).toList();
     }
 }

@@ -40,7 +40,9 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.core.env.Environment;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -58,9 +60,9 @@ public class MessagingAutoConfiguration {
     /** The system clock; with {@code township.clock.offset-file} (the local platform) a {@link ShiftedClock}. */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(org.springframework.core.env.Environment environment) {
+    Clock clock(Environment environment) {
         String file = environment.getProperty("township.clock.offset-file");
-        return file == null || file.isBlank() ? Clock.systemUTC() : new ShiftedClock(java.nio.file.Path.of(file));
+        return file == null || file.isBlank() ? Clock.systemUTC() : new ShiftedClock(Path.of(file));
     }
 
     @Bean

@@ -261,23 +261,18 @@ public record Case(String id, List<String> ticketIds, CaseFacts facts, CaseState
         String text = required("resolution", resolutionText);
         Boolean conv = convertedNow != null ? convertedNow : handDown != null ? handDown.converted() : null;
         CaseResolved resolved = new CaseResolved(id, ticketIds, text, conv, by.name(), now);
-        if (awaitsCallBack()) {
-            return change(by.name(), now, d -> {
-                d.state = CaseState.RESOLVED;
-                d.resolution = text;
-                d.resolvedAt = now;
-                d.converted = conv;
-            }, resolved);
-        }
         // nobody will call back (a grid worker's own report, an Open311 request): resolving closes the case
-        CaseOutcome how = closingOutcome();
+        CaseOutcome closedAs = awaitsCallBack() ? null : closingOutcome();
         return change(by.name(), now, d -> {
-            d.state = CaseState.CLOSED;
+            d.state = closedAs == null ? CaseState.RESOLVED : CaseState.CLOSED;
             d.resolution = text;
             d.resolvedAt = now;
             d.converted = conv;
-            d.outcome = how;
-        }, resolved, new CaseClosed(id, ticketIds, how, null, conv, now));
+            if (closedAs != null) {
+                d.outcome = closedAs;
+            }
+        }, closedAs == null ? new DispatchEvent[]{resolved}
+                : new DispatchEvent[]{resolved, new CaseClosed(id, ticketIds, closedAs, null, conv, now)});
     }
 
     /** Only the city's 12345 calls the complainant back (回访); its satisfaction call-back closes the case. */

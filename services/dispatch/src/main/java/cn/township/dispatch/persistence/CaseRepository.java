@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -127,16 +129,23 @@ public class CaseRepository {
      */
     public Due due(Instant now, int limit) {
         List<String> taken = timers.takeDue(now, limit);
+        if (taken.isEmpty()) {
+            return new Due(List.of(), 0);
+        }
+        Map<String, StoredCase> read = new HashMap<>();
+        cases.find(Filters.in("_id", taken)).forEach(d -> read.put(d.getString("_id"), stored(d)));
         List<StoredCase> due = new ArrayList<>(taken.size());
-        for (String id : taken) {
-            find(id).ifPresent(stored -> {
-                Instant next = stored.value().nextTimerAt();
-                if (next != null && !next.isAfter(now)) {
-                    due.add(stored);
-                } else {
-                    timers.set(id, next);
-                }
-            });
+        for (String id : taken) { // earliest first, as taken
+            StoredCase stored = read.get(id);
+            if (stored == null) {
+                continue;
+            }
+            Instant next = stored.value().nextTimerAt();
+            if (next != null && !next.isAfter(now)) {
+                due.add(stored);
+            } else {
+                timers.set(id, next);
+            }
         }
         return new Due(due, taken.size());
     }
@@ -162,11 +171,6 @@ public class CaseRepository {
             }
         });
         return seen[0];
-    }
-
-    /** How many cases this instance holds a pending timer for. */
-    public int timersHeld() {
-        return timers.size();
     }
 
     public Page search(CaseQuery q, Instant now) {
