@@ -4,6 +4,7 @@ import cn.township.gateway.GatewayProperties;
 import cn.township.gateway.limits.BodySizeLimitFilter;
 import cn.township.gateway.limits.RateLimitFilter;
 import cn.township.gateway.problem.Problems;
+import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -27,9 +29,12 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -44,15 +49,29 @@ class GatewaySecurity {
 
     /** Name of an optional {@link Clock} bean for token expiry checks (tests move it forward). */
     static final String TOKEN_CLOCK = "townshipTokenClock";
+    private static final Duration KEY_FETCH_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration KEY_FETCH_RESPONSE_TIMEOUT = Duration.ofSeconds(5);
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, Environment environment,
                                   @Qualifier(TOKEN_CLOCK) ObjectProvider<Clock> clock) {
         String issuer = properties.issuer(environment.getProperty("KEYCLOAK_ISSUER_URI"));
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSet(issuer)).build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSet(issuer))
+                .webClient(keyFetcher()).build();
         var validator = TokenChecks.validator(issuer, properties.audience(), clock.getIfAvailable(Clock::systemUTC));
         decoder.setJwtValidator(validator);
         return new VerifiedTokenCache(decoder, validator, 10_000);
+    }
+
+    /**
+     * The client that fetches Keycloak's signing keys: a Keycloak that does not answer fails the request (503 by
+     * the entry point) within seconds instead of holding it, and the next request tries again.
+     */
+    private static WebClient keyFetcher() {
+        HttpClient client = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) KEY_FETCH_CONNECT_TIMEOUT.toMillis())
+                .responseTimeout(KEY_FETCH_RESPONSE_TIMEOUT);
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build();
     }
 
     /**

@@ -57,6 +57,9 @@ import java.util.Map;
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
+    /** Name of the listener container factory that delivers a whole poll at once. */
+    public static final String BATCH_LISTENER_FACTORY = "batchListenerContainerFactory";
+
     /** The system clock; with {@code township.clock.offset-file} (the local platform) a {@link ShiftedClock}. */
     @Bean
     @ConditionalOnMissingBean
@@ -131,6 +134,22 @@ public class MessagingAutoConfiguration {
         factory.setConcurrency(properties.concurrency());
         factory.setCommonErrorHandler(DeadLetters.errorHandler(deadLetterTemplate, properties.retryInterval(),
                 properties.retries()));
+        return factory;
+    }
+
+    /**
+     * The same consumer settings, retries and dead-letter topic, handing a listener a whole poll at once (for
+     * high-volume topics written in bulk). A listener that meets a record it cannot handle throws
+     * {@code BatchListenerFailedException} naming it: the records before it are committed, it is retried and then
+     * dead-lettered, and the rest of the batch is delivered again.
+     */
+    @Bean(name = BATCH_LISTENER_FACTORY)
+    @ConditionalOnMissingBean(name = BATCH_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, InboundEvent> batchListenerContainerFactory(
+            ConsumerFactory<String, InboundEvent> inboundEventConsumerFactory,
+            KafkaTemplate<Object, Object> deadLetterTemplate, MessagingProperties properties) {
+        var factory = kafkaListenerContainerFactory(inboundEventConsumerFactory, deadLetterTemplate, properties);
+        factory.setBatchListener(true);
         return factory;
     }
 

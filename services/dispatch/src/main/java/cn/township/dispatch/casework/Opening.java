@@ -4,19 +4,24 @@ import cn.township.contracts.intake.Complainant;
 import cn.township.contracts.intake.TicketReceived;
 import cn.township.dispatch.DispatchProperties;
 import cn.township.dispatch.caserecord.Case;
+import cn.township.dispatch.caserecord.CaseChange;
 import cn.township.dispatch.caserecord.CaseFacts;
 import cn.township.dispatch.caserecord.DeadlineTerms;
 import cn.township.dispatch.persistence.CaseRepository;
 import cn.township.dispatch.persistence.StoredCase;
 import cn.township.dispatch.routing.RoutingProposals;
 import cn.township.dispatch.sla.SlaPolicy;
+import cn.township.messaging.trace.TraceContext;
 import cn.township.security.Pii;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A ticket arrives: it joins the open case of a ticket it is linked to (降量), or opens a case of its own
@@ -55,16 +60,45 @@ public class Opening {
                 return Outcome.MERGED;
             }
         }
+        return work.open(openingFor(t, work.clock().instant())) ? Outcome.OPENED : Outcome.ALREADY_KNOWN;
+    }
+
+    /** A ticket that arrived with the trace it came in. */
+    public record Arrival(TicketReceived ticket, @Nullable String traceparent) {
+    }
+
+    /**
+     * Tickets that arrived together and name no linked ticket (so none can merge): one read of the ticket index
+     * and one bulk insert for all of them. A ticket already in a case, here or merged elsewhere, changes nothing.
+     *
+     * @return the ids of the cases opened
+     */
+    public Set<String> receiveAll(List<Arrival> arrivals) {
+        Set<String> merged = cases.mergedTickets(arrivals.stream().map(a -> a.ticket().ticketId()).toList());
         Instant now = work.clock().instant();
+        List<CaseRepository.PreparedCase> prepared = new ArrayList<>();
+        for (Arrival a : arrivals) {
+            if (!a.ticket().linkedTicketIds().isEmpty()) {
+                throw new IllegalArgumentException("ticket " + a.ticket().ticketId() + " names linked tickets");
+            }
+            if (!merged.contains(a.ticket().ticketId())) {
+                try (var scope = TraceContext.open(a.traceparent())) {
+                    prepared.add(cases.prepare(openingFor(a.ticket(), now)));
+                }
+            }
+        }
+        return cases.insertPrepared(prepared);
+    }
+
+    private CaseChange openingFor(TicketReceived t, Instant now) {
         Complainant who = t.complainant();
         CaseFacts facts = new CaseFacts(t.source().name(), t.kind().name(), t.category(), t.urgency().name(),
                 t.confidential(), t.content(), t.address(), t.village(), who == null ? null : who.name(),
                 who == null ? null : masked(who.phoneMasked()));
         DeadlineTerms terms = policy.termsFor(t.urgency().name(), t.deadlineClass(), t.category())
                 .capped(t.dueAt() == null ? null : Duration.between(t.receivedAt(), t.dueAt()));
-        var opening = Case.open(t.ticketId(), facts, routing.propose(t.leadDepartment(), t.village(), t.category()),
+        return Case.open(t.ticketId(), facts, routing.propose(t.leadDepartment(), t.village(), t.category()),
                 t.receivedAt(), terms, now);
-        return work.open(opening) ? Outcome.OPENED : Outcome.ALREADY_KNOWN;
     }
 
     /**

@@ -21,11 +21,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static cn.township.dispatch.persistence.CaseDocuments.*;
@@ -101,6 +105,41 @@ public class CaseRepository {
             }
             throw e;
         }
+    }
+
+    /** A new case and its document with its events, prepared inside the trace of the work that opened it. */
+    public record PreparedCase(Case value, Document document) {
+    }
+
+    public PreparedCase prepare(CaseChange opening) {
+        return new PreparedCase(opening.after(), store.prepareInsert(toDocument(opening.after()), opening.events()));
+    }
+
+    /**
+     * Inserts prepared cases in one bulk write; a case whose id exists already is left as it is.
+     *
+     * @return the ids of the cases stored
+     */
+    public Set<String> insertPrepared(List<PreparedCase> prepared) {
+        Set<Object> stored;
+        try {
+            stored = store.insertAll(prepared.stream().map(PreparedCase::document).toList());
+        } finally {
+            // a hint for each (also when the insert failed part-way): an early or stale entry is re-read and put back
+            prepared.stream().filter(p -> p.value().nextTimerAt() != null)
+                    .forEach(p -> timers.offer(p.value().id(), p.value().nextTimerAt()));
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        stored.forEach(id -> ids.add((String) id));
+        return ids;
+    }
+
+    /** Which of these tickets were merged into another case (the ticket index), in one read by {@code _id}. */
+    public Set<String> mergedTickets(Collection<String> ticketIds) {
+        Set<String> merged = new HashSet<>();
+        tickets.find(Filters.in("_id", ticketIds)).projection(Projections.include("_id"))
+                .forEach(d -> merged.add(d.getString("_id")));
+        return merged;
     }
 
     /** Bulk load of cases without events (seeding, migrations, the benchmark): one insertMany. */

@@ -4,6 +4,7 @@ import cn.township.infra.testing.MutableClock;
 import cn.township.contracts.dispatch.AgencyReportedIn;
 import cn.township.contracts.dispatch.CaseAccepted;
 import cn.township.contracts.dispatch.CaseClosed;
+import cn.township.contracts.Topics;
 import cn.township.contracts.dispatch.CaseOpened;
 import cn.township.contracts.dispatch.CaseOutcome;
 import cn.township.contracts.dispatch.CaseResolved;
@@ -304,6 +305,25 @@ class CaseLifecycleIT {
         Api.Reply notOverdue = ok(api.get("/api/dispatch/cases?department=agriculture&overdue=false", SECRETARY));
         assertThat(notOverdue.json().path("total").asLong()).isEqualTo(2);
         assertThat(api.get("/api/dispatch/cases", Api.as(Users.VILLAGER_NANCHA)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRecordThatIsNoEventGoesToTheDeadLetterTopicAndTheTicketsAroundItOpenCases() {
+        String first = Tickets.newId();
+        String behind = Tickets.newId();
+        WIRE.publish(Tickets.water(first, CLOCK.instant()));
+        WIRE.publishGarbage(Topics.INTAKE_TICKETS, behind); // same key, so the same partition as the next ticket
+        WIRE.publish(Tickets.water(behind, CLOCK.instant()));
+
+        openCaseWithin(first);
+        openCaseWithin(behind);
+        await().atMost(Duration.ofSeconds(60)).until(() -> WIRE.deadLetterKeys(Topics.INTAKE_TICKETS).contains(behind));
+        await().atMost(Duration.ofSeconds(30)).until(() -> WIRE.count("C-" + behind, CaseOpened.class) == 1);
+    }
+
+    private void openCaseWithin(String ticketId) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.get("/api/dispatch/cases/C-" + ticketId, SECRETARY).status() == 200);
     }
 
     @Test

@@ -76,6 +76,33 @@ public final class Wire implements AutoCloseable {
         return ceId;
     }
 
+    /** Publishes bytes that are no CloudEvent (a type header, a body that is not JSON). */
+    public void publishGarbage(String topic, String key) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, "{not json".getBytes(StandardCharsets.UTF_8));
+        header((RecordHeaders) record.headers(), CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header((RecordHeaders) record.headers(), CloudEventHeaders.TYPE, "ticket.intake.TicketReceived.v1");
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The keys of the records on a topic's dead-letter topic (reads it from the start). */
+    public List<String> deadLetterKeys(String topic) {
+        String bootstrap = TestInfrastructure.kafkaBootstrapServers();
+        List<String> keys = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "it-dlt-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            reader.subscribe(List.of(Topics.deadLetter(topic)));
+            for (int i = 0; i < 10; i++) {
+                reader.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
+            }
+        }
+        return keys;
+    }
+
     /** Everything dispatch published about a case so far (polls the topic once). */
     public List<Published> about(String caseId) {
         poll();

@@ -2,8 +2,11 @@ package cn.township.messaging.outbox;
 
 import cn.township.messaging.mongo.ById;
 import cn.township.contracts.DomainEvent;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
@@ -11,7 +14,10 @@ import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes an aggregate's state and the events it caused in ONE single-document write: the document carries
@@ -45,11 +51,54 @@ public final class OutboxStore {
      * @throws com.mongodb.MongoWriteException with a duplicate-key error when the id exists
      */
     public void insert(Document state, List<? extends DomainEvent> events) {
+        Document doc = prepareInsert(state, events);
+        collection.insertOne(doc);
+        relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"));
+    }
+
+    /**
+     * A new aggregate at version 1 with its events, ready for {@link #insertAll}. The events carry the trace of
+     * the calling thread, so prepare each one inside the scope of the work that caused it.
+     */
+    public Document prepareInsert(Document state, List<? extends DomainEvent> events) {
         Document doc = new Document(state);
         doc.put(VERSION, 1L);
         doc.put(OUTBOX, pending(events));
-        collection.insertOne(doc);
-        relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"));
+        return doc;
+    }
+
+    /**
+     * Stores prepared aggregates in one unordered bulk insert. An id that exists already is left as it is.
+     *
+     * @return the ids that were stored
+     */
+    public Set<Object> insertAll(List<Document> prepared) {
+        if (prepared.isEmpty()) {
+            return Set.of();
+        }
+        Set<Integer> refused = new HashSet<>();
+        MongoBulkWriteException failure = null;
+        try {
+            collection.insertMany(prepared, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(w -> refused.add(w.getIndex()));
+            boolean onlyDuplicates = e.getWriteErrors().stream()
+                    .allMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            failure = onlyDuplicates && e.getWriteConcernError() == null ? null : e;
+        }
+        Set<Object> stored = new LinkedHashSet<>();
+        String name = collection.getNamespace().getCollectionName();
+        for (int i = 0; i < prepared.size(); i++) {
+            if (!refused.contains(i)) {
+                Object id = prepared.get(i).get("_id");
+                stored.add(id);
+                relay.publishSoon(name, id);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return stored;
     }
 
     /**

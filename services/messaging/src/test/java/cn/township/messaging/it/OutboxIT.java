@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
@@ -54,6 +55,7 @@ class OutboxIT {
     @Autowired
     MessagingTestApplication.VillageCounter counter;
     @Autowired
+    @Qualifier("kafkaListenerContainerFactory")
     ConcurrentKafkaListenerContainerFactory<String, InboundEvent> factory;
     @Autowired
     RelayProbe relayProbe;
@@ -84,6 +86,29 @@ class OutboxIT {
             assertThat(stored.getString("status")).isEqualTo("RECEIVED");
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> counter.count(village) == 1);
+    }
+
+    @Test
+    void aBulkInsertStoresTheNewOnesLeavesAnExistingOneAsItIsAndPublishesOnlyWhatItStored() {
+        String village = "v-" + UUID.randomUUID();
+        TicketReceived existing = ticket(village, "already there");
+        tickets.insert(new Document("_id", existing.ticketId()).append("status", "FIRST"), List.of(existing));
+        TicketReceived a = ticket(village, "bulk a");
+        TicketReceived b = ticket(village, "bulk b");
+
+        Set<Object> stored = tickets.insertAll(List.of(
+                tickets.prepareInsert(new Document("_id", a.ticketId()).append("status", "BULK"), List.of(a)),
+                tickets.prepareInsert(new Document("_id", existing.ticketId()).append("status", "SECOND"), List.of(existing)),
+                tickets.prepareInsert(new Document("_id", b.ticketId()).append("status", "BULK"), List.of(b))));
+
+        assertThat(stored).containsExactly(a.ticketId(), b.ticketId());
+        assertThat(database.getCollection("tickets").find(new Document("_id", existing.ticketId())).first()
+                .getString("status")).isEqualTo("FIRST");
+        awaitRecord(Topics.INTAKE_TICKETS, a.ticketId());
+        awaitRecord(Topics.INTAKE_TICKETS, b.ticketId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter.count(village) == 3);
+        assertThat(readAll(Topics.INTAKE_TICKETS).stream().filter(r -> existing.ticketId().equals(r.key())))
+                .as("the refused copy is not published").hasSize(1);
     }
 
     @Test
