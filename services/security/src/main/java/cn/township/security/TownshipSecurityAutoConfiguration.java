@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -58,9 +59,21 @@ public class TownshipSecurityAutoConfiguration {
                           @Qualifier(TOKEN_CLOCK) ObjectProvider<Clock> tokenClock) {
         String issuer = properties.issuer(environment.getProperty("KEYCLOAK_ISSUER_URI"));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSet(issuer)).build();
-        decoder.setJwtValidator(TokenValidation.validator(issuer, properties.audience(), properties.clockSkew(),
-                tokenClock.getIfAvailable(Clock::systemUTC)));
-        return decoder;
+        var validator = TokenValidation.validator(issuer, properties.audience(), properties.clockSkew(),
+                tokenClock.getIfAvailable(Clock::systemUTC));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, 10_000);
+    }
+
+    /**
+     * No observation around the security filters, the authentication or the authorization: the services export
+     * no metrics or traces (health only), and with observations merely off Spring Security still wraps every filter
+     * of every request in a no-op observation decorator.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
