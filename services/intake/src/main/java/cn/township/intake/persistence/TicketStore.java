@@ -3,8 +3,6 @@ package cn.township.intake.persistence;
 import cn.township.contracts.DomainEvent;
 import cn.township.messaging.outbox.OutboxRelay;
 import cn.township.messaging.outbox.OutboxStore;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -36,17 +34,13 @@ public final class TicketStore {
         this.outbox = new OutboxStore(tickets, relay, clock);
     }
 
-    /** @return false when a ticket with this id or ticket number exists (nothing written) */
+    /**
+     * Pushes arriving together are stored together (one bulk insert, see {@link OutboxStore#insertIfAbsent}).
+     *
+     * @return false when a ticket with this id or ticket number exists (nothing written)
+     */
     public boolean insert(Document ticket, List<? extends DomainEvent> events) {
-        try {
-            outbox.insert(ticket, events);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return outbox.insertIfAbsent(ticket, events);
     }
 
     public boolean updateWhere(Bson filter, String id, Bson update, List<? extends DomainEvent> events) {

@@ -29,15 +29,19 @@ public final class OutboxStore {
 
     public static final String OUTBOX = "outbox";
     public static final String VERSION = "version";
+    private static final int GROUP_LIMIT = 256;
 
     private final MongoCollection<Document> collection;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final GroupedInserts grouped;
 
     public OutboxStore(MongoCollection<Document> collection, OutboxRelay relay, Clock clock) {
         this.collection = collection;
         this.relay = relay;
         this.clock = clock;
+        String name = collection.getNamespace().getCollectionName();
+        this.grouped = new GroupedInserts(collection, GROUP_LIMIT, id -> relay.publishSoon(name, id));
         relay.watch(collection);
     }
 
@@ -54,6 +58,16 @@ public final class OutboxStore {
         Document doc = prepareInsert(state, events);
         collection.insertOne(doc);
         relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"));
+    }
+
+    /**
+     * Stores a new aggregate at version 1 with its events unless its id (or another unique key) exists. Callers on
+     * many threads at once share one bulk insert (group commit); each returns once its own document is written.
+     *
+     * @return false when the id or another unique key exists already (nothing written)
+     */
+    public boolean insertIfAbsent(Document state, List<? extends DomainEvent> events) {
+        return grouped.insert(prepareInsert(state, events));
     }
 
     /**

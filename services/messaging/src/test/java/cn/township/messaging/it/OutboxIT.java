@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -109,6 +111,35 @@ class OutboxIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> counter.count(village) == 3);
         assertThat(readAll(Topics.INTAKE_TICKETS).stream().filter(r -> existing.ticketId().equals(r.key())))
                 .as("the refused copy is not published").hasSize(1);
+    }
+
+    @Test
+    void concurrentInsertsShareBulkWritesAndEachIdIsStoredOnceWithItsEventsPublishedOnce() throws Exception {
+        String village = "v-" + UUID.randomUUID();
+        List<TicketReceived> distinct = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            distinct.add(ticket(village, "grouped " + i));
+        }
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int copy = 0; copy < 3; copy++) { // every ticket three times, all at once
+                for (TicketReceived t : distinct) {
+                    outcomes.add(threads.submit(() -> tickets.insertIfAbsent(
+                            new Document("_id", t.ticketId()).append("status", "RECEIVED"), List.of(t))));
+                }
+            }
+        }
+        long storedCount = 0;
+        for (Future<Boolean> f : outcomes) {
+            storedCount += f.get() ? 1 : 0;
+        }
+        assertThat(storedCount).as("one true per id, false for the copies").isEqualTo(40);
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter.count(village) == 40);
+        for (TicketReceived t : distinct) {
+            assertThat(database.getCollection("tickets").countDocuments(new Document("_id", t.ticketId()))).isEqualTo(1);
+        }
+        assertThat(readAll(Topics.INTAKE_TICKETS).stream().filter(r -> distinct.stream()
+                .anyMatch(t -> t.ticketId().equals(r.key())))).as("each stored event published once").hasSize(40);
     }
 
     @Test
