@@ -1,8 +1,10 @@
 package cn.township.intake.receiving;
 
+import cn.township.messaging.mongo.GroupedWrites;
+import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -31,11 +33,13 @@ public final class RepeatCallers {
     private static final int REMEMBERED = 20;
 
     private final MongoCollection<Document> index;
+    private final GroupedWrites grouped;
     private final Duration repeatWindow;
     private final Duration similarWindow;
 
     public RepeatCallers(MongoDatabase database, Duration repeatWindow, Duration similarWindow) {
         this.index = database.getCollection("repeatCallers");
+        this.grouped = new GroupedWrites(index);
         this.repeatWindow = repeatWindow;
         this.similarWindow = similarWindow;
     }
@@ -68,7 +72,7 @@ public final class RepeatCallers {
                 recent(area, at.minus(similarWindow), at, phoneKey));
     }
 
-    /** Adds a stored ticket to the index (one round trip). */
+    /** Adds a stored ticket to the index (one round trip, shared with the pushes arriving at the same time). */
     public void remember(String ticketId, @Nullable String phoneKey, @Nullable String place, String category,
                          Instant at) {
         if (place == null) {
@@ -82,7 +86,10 @@ public final class RepeatCallers {
             writes.add(new UpdateOneModel<>(Filters.eq("_id", callerId), push, new UpdateOptions().upsert(true)));
         }
         writes.add(new UpdateOneModel<>(Filters.eq("_id", areaId(place, category)), push, new UpdateOptions().upsert(true)));
-        index.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        List<BulkWriteError> errors = grouped.write(writes);
+        if (!errors.isEmpty()) {
+            throw new MongoException(errors.getFirst().getCode(), errors.getFirst().getMessage());
+        }
     }
 
     private static @Nullable String callerId(@Nullable String phoneKey, String place, String category) {

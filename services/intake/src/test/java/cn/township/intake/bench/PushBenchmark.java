@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,6 +112,11 @@ public final class PushBenchmark {
             bench.closedLoop(concurrency, warmupSeconds, "warm-up");
             bench.openLoop(rate, latencySeconds);
             bench.closedLoop(concurrency, throughputSeconds, "throughput");
+            if (wrkAvailable()) {
+                bench.wrk(concurrency, throughputSeconds);
+            } else {
+                System.out.println("(install wrk for a throughput figure with a load generator that takes less CPU)");
+            }
         } finally {
             app.close();
         }
@@ -173,6 +180,54 @@ public final class PushBenchmark {
         long worst = perClient.stream().mapToLong(w -> w[0]).max().orElse(0);
         System.out.printf("%s: %d clients for %.1fs: %d accepted (%.0f pushes/s), %d failed, slowest push %.1f ms%n",
                 label, concurrency, elapsed, accepted.get(), accepted.get() / elapsed, failed.get(), worst / 1e6);
+    }
+
+    private static boolean wrkAvailable() {
+        try {
+            return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /**
+     * The same closed-loop push load from wrk (one thread, in C), which leaves more of the two cores to the service
+     * than the JDK client: every request a distinct ticket number, built by a Lua script.
+     */
+    private void wrk(int concurrency, int seconds) throws Exception {
+        Path script = Files.createTempFile("intake-push", ".lua");
+        Files.writeString(script, """
+                local n = 0
+                local categories = {"roads", "street-lights", "water-supply", "drainage", "sanitation", "noise"}
+                local places = {"熊儿寨乡北土门村3组", "熊儿寨村", "东沟村", "花峪村", "魏家湾村", "老泉口村"}
+                request = function()
+                  n = n + 1
+                  local body = '{"ticketNo":"WRK-%s-' .. n .. '","receivedAt":"2026-05-01T08:30:00+08:00",'
+                    .. '"channel":"PHONE","kind":"COMPLAINT","category":"' .. categories[n %% 6 + 1] .. '",'
+                    .. '"content":"基准测试工单 ' .. n .. '：村内道路有坑，夜间无照明。","address":"'
+                    .. places[n %% 6 + 1] .. (n %% 100) .. '号","complainant":{"name":"测试","phone":"13'
+                    .. (100000000 + n) .. '"},"confidential":false,"urgency":"NORMAL"}'
+                  return wrk.format("POST", nil, {["Content-Type"] = "application/json",
+                    ["Authorization"] = "Bearer %s"}, body)
+                end
+                """.formatted(run, token()));
+        Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + concurrency, "-d" + seconds + "s", "-s", script.toString(),
+                endpoint.toString()).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        wrk.waitFor();
+        Files.deleteIfExists(script);
+        double rps = 0;
+        String refused = "0";
+        for (String line : output.split("\n")) {
+            if (line.startsWith("Requests/sec:")) {
+                rps = Double.parseDouble(line.substring("Requests/sec:".length()).trim());
+            }
+            if (line.contains("Non-2xx")) {
+                refused = line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        System.out.printf("throughput (wrk, 1 thread): %d connections for %ds: %.0f pushes/s, %s not 2xx%n", concurrency,
+                seconds, rps, refused);
     }
 
     private int push() {

@@ -1,12 +1,16 @@
 package cn.township.messaging.outbox;
 
-import cn.township.messaging.mongo.ById;
 import cn.township.contracts.DomainEvent;
+import cn.township.messaging.mongo.ById;
+import cn.township.messaging.mongo.GroupedWrites;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
@@ -29,19 +33,17 @@ public final class OutboxStore {
 
     public static final String OUTBOX = "outbox";
     public static final String VERSION = "version";
-    private static final int GROUP_LIMIT = 256;
 
     private final MongoCollection<Document> collection;
     private final OutboxRelay relay;
     private final Clock clock;
-    private final GroupedInserts grouped;
+    private final GroupedWrites grouped;
 
     public OutboxStore(MongoCollection<Document> collection, OutboxRelay relay, Clock clock) {
         this.collection = collection;
         this.relay = relay;
         this.clock = clock;
-        String name = collection.getNamespace().getCollectionName();
-        this.grouped = new GroupedInserts(collection, GROUP_LIMIT, id -> relay.publishSoon(name, id));
+        this.grouped = new GroupedWrites(collection);
         relay.watch(collection);
     }
 
@@ -67,7 +69,17 @@ public final class OutboxStore {
      * @return false when the id or another unique key exists already (nothing written)
      */
     public boolean insertIfAbsent(Document state, List<? extends DomainEvent> events) {
-        return grouped.insert(prepareInsert(state, events));
+        Document doc = prepareInsert(state, events);
+        List<BulkWriteError> errors = grouped.write(List.of(new InsertOneModel<>(doc)));
+        if (!errors.isEmpty()) {
+            BulkWriteError error = errors.getFirst();
+            if (ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw new MongoException(error.getCode(), error.getMessage());
+        }
+        relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"));
+        return true;
     }
 
     /**
