@@ -20,9 +20,18 @@ public final class Correlation {
     private Correlation() {
     }
 
-    /** The caller's request id when it is a sane token, otherwise a new UUID. */
+    /**
+     * The caller's request id when it is a sane token, otherwise a new random (version 4) UUID. The id only correlates
+     * log lines, so it comes from a per-thread generator rather than the shared SecureRandom behind {@code UUID.randomUUID}.
+     */
     public static String requestId(@Nullable String incoming) {
-        return incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        if (incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches()) {
+            return incoming;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /**

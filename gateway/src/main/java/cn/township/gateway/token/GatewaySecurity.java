@@ -5,6 +5,7 @@ import cn.township.gateway.limits.BodySizeLimitFilter;
 import cn.township.gateway.limits.RateLimitFilter;
 import cn.township.gateway.problem.Problems;
 import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +27,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -111,21 +112,36 @@ class GatewaySecurity {
                 .build();
     }
 
+    /**
+     * Matches the public paths ({@code "GET /actuator/health"}, {@code "* /open311/v2/**"}, or a bare pattern for any
+     * method) in one synchronous pass. Spring Security's own {@code OrServerWebExchangeMatcher} and path matchers
+     * format a debug message per pattern per request whatever the log level (commons-logging's SLF4J bridge turns
+     * the message into a string before it checks the level).
+     */
     static ServerWebExchangeMatcher publicMatcher(List<String> publicPaths) {
-        if (publicPaths.isEmpty()) {
-            return exchange -> ServerWebExchangeMatcher.MatchResult.notMatch();
-        }
-        return ServerWebExchangeMatchers.matchers(publicPaths.stream().map(GatewaySecurity::matcher)
-                .toArray(ServerWebExchangeMatcher[]::new));
+        List<PublicPath> paths = publicPaths.stream().map(GatewaySecurity::publicPath).toList();
+        return exchange -> {
+            var request = exchange.getRequest();
+            var path = request.getPath().pathWithinApplication();
+            for (PublicPath p : paths) {
+                if ((p.method() == null || p.method().equals(request.getMethod())) && p.pattern().matches(path)) {
+                    return ServerWebExchangeMatcher.MatchResult.match();
+                }
+            }
+            return ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
     }
 
-    private static ServerWebExchangeMatcher matcher(String entry) {
+    private record PublicPath(@Nullable HttpMethod method, PathPattern pattern) {
+    }
+
+    private static PublicPath publicPath(String entry) {
         String[] parts = entry.trim().split("\\s+", 2);
         if (parts.length == 1) {
-            return new PathPatternParserServerWebExchangeMatcher(parts[0]);
+            return new PublicPath(null, PathPatternParser.defaultInstance.parse(parts[0]));
         }
-        return parts[0].equals("*") ? new PathPatternParserServerWebExchangeMatcher(parts[1])
-                : new PathPatternParserServerWebExchangeMatcher(parts[1], HttpMethod.valueOf(parts[0]));
+        return new PublicPath(parts[0].equals("*") ? null : HttpMethod.valueOf(parts[0]),
+                PathPatternParser.defaultInstance.parse(parts[1]));
     }
 
     /** The exception's message, with the root cause's when that says more (e.g. "Invalid signature"). */

@@ -2,6 +2,8 @@ package cn.township.gateway.edge;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CorrelationTest {
@@ -10,6 +12,8 @@ class CorrelationTest {
     void keepsSaneRequestIdsAndReplacesOthers() {
         assertThat(Correlation.requestId("abc-123_x.y")).isEqualTo("abc-123_x.y");
         assertThat(Correlation.requestId(null)).matches("[0-9a-f-]{36}");
+        assertThat(UUID.fromString(Correlation.requestId(null)).version()).isEqualTo(4);
+        assertThat(UUID.fromString(Correlation.requestId(null)).variant()).isEqualTo(2);
         assertThat(Correlation.requestId("bad id\r\nX-Evil: 1")).matches("[0-9a-f-]{36}");
         assertThat(Correlation.requestId("x".repeat(129))).matches("[0-9a-f-]{36}");
     }
