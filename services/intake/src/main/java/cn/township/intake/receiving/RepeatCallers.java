@@ -1,5 +1,6 @@
 package cn.township.intake.receiving;
 
+import cn.township.messaging.mongo.GroupedReads;
 import cn.township.messaging.mongo.GroupedWrites;
 import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,19 +34,20 @@ public final class RepeatCallers {
 
     private static final int REMEMBERED = 20;
 
-    private final MongoCollection<Document> index;
-    private final GroupedWrites grouped;
+    private final GroupedWrites writes;
+    private final GroupedReads reads;
     private final Duration repeatWindow;
     private final Duration similarWindow;
 
     public RepeatCallers(MongoDatabase database, Duration repeatWindow, Duration similarWindow) {
-        this.index = database.getCollection("repeatCallers");
-        this.grouped = new GroupedWrites(index);
+        MongoCollection<Document> index = database.getCollection("repeatCallers");
+        this.writes = new GroupedWrites(index);
+        this.reads = new GroupedReads(index);
         this.repeatWindow = repeatWindow;
         this.similarWindow = similarWindow;
     }
 
-    /** What the index knows about a new ticket's caller and place, read in one round trip. */
+    /** What the index knows about a new ticket's caller and place, read in one round trip (shared with others). */
     public record Matches(List<String> sameCaller, List<String> otherCallers) {
     }
 
@@ -59,15 +62,9 @@ public final class RepeatCallers {
         String callerId = callerId(phoneKey, place, category);
         String areaId = areaId(place, category);
         List<Object> ids = callerId == null ? List.of(areaId) : List.of(callerId, areaId);
-        Document caller = null;
-        Document area = null;
-        for (Document d : index.find(Filters.in("_id", ids))) {
-            if (d.getString("_id").equals(areaId)) {
-                area = d;
-            } else {
-                caller = d;
-            }
-        }
+        Map<Object, Document> found = reads.byIds(ids);
+        Document caller = callerId == null ? null : found.get(callerId);
+        Document area = found.get(areaId);
         return new Matches(recent(caller, at.minus(repeatWindow), at, null),
                 recent(area, at.minus(similarWindow), at, phoneKey));
     }
@@ -86,7 +83,7 @@ public final class RepeatCallers {
             writes.add(new UpdateOneModel<>(Filters.eq("_id", callerId), push, new UpdateOptions().upsert(true)));
         }
         writes.add(new UpdateOneModel<>(Filters.eq("_id", areaId(place, category)), push, new UpdateOptions().upsert(true)));
-        List<BulkWriteError> errors = grouped.write(writes);
+        List<BulkWriteError> errors = this.writes.write(writes);
         if (!errors.isEmpty()) {
             throw new MongoException(errors.getFirst().getCode(), errors.getFirst().getMessage());
         }
