@@ -38,7 +38,8 @@ class OwnEventsListener {
         this.awards = awards;
     }
 
-    @KafkaListener(topics = Topics.VILLAGE_AFFAIRS, groupId = "${township.village.group-id:village}")
+    @KafkaListener(topics = Topics.VILLAGE_AFFAIRS, groupId = "${township.village.group-id:village}",
+            containerFactory = OwnEventsFactory.FACTORY)
     void on(InboundEvent event) {
         try (var scope = TraceContext.open(event.traceparent())) {
             switch (event.payload()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Posts ledger entries exactly once, without transactions. Per account, ONE conditional write stores the new
@@ -17,7 +18,10 @@ import java.util.Set;
  * inserted under the entry ids. An entry already in the ledger, or among the account's recently applied ids,
  * is a duplicate and changes nothing; if a crash fell between the two writes, the repeat re-inserts the
  * ledger document from the account's journal. A round reads all accounts concerned in one query and writes
- * them in one bulk; the entries of an account whose write lost a race go round again.
+ * them in one bulk; the entries of an account whose write lost a race go round again. The rounds of this
+ * process take turns (the listener's consumers post batches over the same households at once, and each would
+ * otherwise lose most of its writes to the others and go round again); the {@code seq} guard still settles
+ * races with other instances.
  */
 @Component
 public class PointsLedger {
@@ -27,6 +31,7 @@ public class PointsLedger {
     private final AccountStore accounts;
     private final LedgerStore ledger;
     private final PointsCatalogue catalogue;
+    private final ReentrantLock turns = new ReentrantLock();
 
     PointsLedger(AccountStore accounts, LedgerStore ledger, PointsCatalogue catalogue) {
         this.accounts = accounts;
@@ -60,21 +65,27 @@ public class PointsLedger {
             }
             Map<String, List<LedgerEntry>> byAccount = new LinkedHashMap<>();
             remaining.values().forEach(e -> byAccount.computeIfAbsent(e.account(), a -> new ArrayList<>()).add(e));
-            Map<String, Document> docs = accounts.load(byAccount.keySet());
             List<Document> ledgerDocs = new ArrayList<>();
             List<AccountStore.Write> writes = new ArrayList<>();
-            byAccount.forEach((accountId, group) -> {
-                Decided decided = decide(docs.get(accountId), group);
-                decided.outcomes().forEach(o -> {
-                    outcomes.put(o.entryId(), o);
-                    remaining.remove(o.entryId());
+            Set<String> written;
+            turns.lock();
+            try {
+                Map<String, Document> docs = accounts.load(byAccount.keySet());
+                byAccount.forEach((accountId, group) -> {
+                    Decided decided = decide(docs.get(accountId), group);
+                    decided.outcomes().forEach(o -> {
+                        outcomes.put(o.entryId(), o);
+                        remaining.remove(o.entryId());
+                    });
+                    ledgerDocs.addAll(decided.ledgerDocs());
+                    if (decided.write() != null) {
+                        writes.add(decided.write());
+                    }
                 });
-                ledgerDocs.addAll(decided.ledgerDocs());
-                if (decided.write() != null) {
-                    writes.add(decided.write());
-                }
-            });
-            Set<String> written = accounts.writeAll(writes);
+                written = accounts.writeAll(writes);
+            } finally {
+                turns.unlock();
+            }
             for (AccountStore.Write w : writes) {
                 if (written.contains(w.posting().account().id())) {
                     for (PostedEntry p : w.posting().posted()) {
