@@ -11,16 +11,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -120,22 +116,25 @@ public class AccountStore {
         return written;
     }
 
+    /**
+     * The update as one plain document: the driver encodes it straight onto the wire, where the {@code Updates}
+     * builders would first render every part into a document of its own (a tenth of the award path's CPU).
+     */
     private UpdateOneModel<Document> model(Write w) {
         Account.Posting p = w.posting();
         Account a = p.account();
         List<String> fresh = p.posted().stream().map(e -> e.entry().id()).toList();
-        List<Bson> parts = new ArrayList<>(List.of(
-                Updates.set("village", a.village()), Updates.set("household", a.household()),
-                Updates.set("balance", a.balance()), Updates.set("awarded", a.awarded()),
-                Updates.set("deducted", a.deducted()), Updates.set("redeemed", a.redeemed()),
-                Updates.set("seq", a.seq()), Updates.inc(OutboxStore.VERSION, 1L),
-                Updates.set("updatedAt", new Date()),
-                Updates.pushEach("applied", fresh, new PushOptions().slice(-REMEMBERED_IDS)),
-                Updates.pushEach("journal", journal(p.posted()), new PushOptions().slice(-JOURNAL))));
+        Document set = new Document("village", a.village()).append("household", a.household())
+                .append("balance", a.balance()).append("awarded", a.awarded()).append("deducted", a.deducted())
+                .append("redeemed", a.redeemed()).append("seq", a.seq()).append("updatedAt", new Date());
+        Document push = new Document("applied", new Document("$each", fresh).append("$slice", -REMEMBERED_IDS))
+                .append("journal", new Document("$each", journal(p.posted())).append("$slice", -JOURNAL));
         if (!p.events().isEmpty()) {
-            parts.add(Updates.pushEach(OutboxStore.OUTBOX, entries.of(p.events())));
+            push.append(OutboxStore.OUTBOX, new Document("$each", entries.of(p.events())));
         }
-        return new UpdateOneModel<>(ById.where(a.id(), Filters.eq("seq", w.expectedSeq())), Updates.combine(parts),
+        Document update = new Document("$set", set).append("$inc", new Document(OutboxStore.VERSION, 1L))
+                .append("$push", push);
+        return new UpdateOneModel<>(ById.where(a.id(), Filters.eq("seq", w.expectedSeq())), update,
                 new UpdateOptions().upsert(true));
     }
 
