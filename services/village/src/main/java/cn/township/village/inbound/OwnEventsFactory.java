@@ -16,7 +16,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
  * The listener container factory for this service's own events: the library's consumer settings, retries and
- * dead-letter topic, but only the types {@link OwnEventsListener} acts on are parsed. The topic carries every
+ * dead-letter topic, but a whole poll at once, and only the types {@link OwnEventsListener} acts on are parsed. The topic carries every
  * points posting the service makes (thousands a second when awards arrive in bulk), which it would otherwise
  * read back in full only to skip.
  */
@@ -34,6 +34,7 @@ class OwnEventsFactory {
                 inboundEventConsumerFactory.getConfigurationProperties(), new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(new SelectedEventsDeserializer(ElderReviewConcluded.class,
                         DeliberationDecided.class))));
+        factory.setBatchListener(true);
         factory.setConcurrency(properties.concurrency());
         factory.setCommonErrorHandler(DeadLetters.errorHandler(deadLetterTemplate, properties.retryInterval(),
                 properties.retries()));
