@@ -16,9 +16,9 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
  * The listener container factory for this service's own events: the library's consumer settings, retries and
- * dead-letter topic, but a whole poll at once, and only the types {@link OwnEventsListener} acts on are parsed. The topic carries every
- * points posting the service makes (thousands a second when awards arrive in bulk), which it would otherwise
- * read back in full only to skip.
+ * dead-letter topic, but a whole poll at once, and only the types {@link OwnEventsListener} acts on are parsed.
+ * The topic carries every points posting the service makes (thousands a second when awards arrive in bulk),
+ * which it would otherwise read back one by one and in full, only to skip.
  */
 @Configuration(proxyBeanMethods = false)
 class OwnEventsFactory {

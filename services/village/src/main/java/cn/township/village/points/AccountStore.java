@@ -11,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
@@ -38,6 +39,7 @@ public class AccountStore {
 
     static final int REMEMBERED_IDS = 32;
     static final int JOURNAL = 4;
+    private static final String JOURNAL_FIELD = "journal";
     private static final String COLLECTION = "accounts";
 
     private final OutboxStore outbox;
@@ -58,13 +60,20 @@ public class AccountStore {
         return outbox.collection();
     }
 
+    /** The accounts as postings need them: without the outbox and the journal, which only a repeat needs. */
     Map<String, Document> load(Collection<String> ids) {
         Map<String, Document> found = new HashMap<>();
         for (Document d : collection().find(Filters.in("_id", ids))
-                .projection(com.mongodb.client.model.Projections.exclude(OutboxStore.OUTBOX))) {
+                .projection(Projections.exclude(OutboxStore.OUTBOX, JOURNAL_FIELD))) {
             found.put(d.getString("_id"), d);
         }
         return found;
+    }
+
+    /** The account's journal of its last posted entries, as ledger documents. */
+    List<Document> journal(String id) {
+        Document d = collection().find(Filters.eq("_id", id)).projection(Projections.include(JOURNAL_FIELD)).first();
+        return d == null ? List.of() : d.getList(JOURNAL_FIELD, Document.class, List.of());
     }
 
     static Account account(Document d) {
@@ -123,12 +132,13 @@ public class AccountStore {
     private UpdateOneModel<Document> model(Write w) {
         Account.Posting p = w.posting();
         Account a = p.account();
-        List<String> fresh = p.posted().stream().map(e -> e.entry().id()).toList();
+        List<String> fresh = tail(p.posted().stream().map(e -> e.entry().id()).toList(), REMEMBERED_IDS);
         Document set = new Document("village", a.village()).append("household", a.household())
                 .append("balance", a.balance()).append("awarded", a.awarded()).append("deducted", a.deducted())
                 .append("redeemed", a.redeemed()).append("seq", a.seq()).append("updatedAt", new Date());
         Document push = new Document("applied", new Document("$each", fresh).append("$slice", -REMEMBERED_IDS))
-                .append("journal", new Document("$each", journal(p.posted())).append("$slice", -JOURNAL));
+                .append(JOURNAL_FIELD, new Document("$each", ledgerDocs(tail(p.posted(), JOURNAL)))
+                        .append("$slice", -JOURNAL));
         if (!p.events().isEmpty()) {
             push.append(OutboxStore.OUTBOX, new Document("$each", entries.of(p.events())));
         }
@@ -138,7 +148,12 @@ public class AccountStore {
                 new UpdateOptions().upsert(true));
     }
 
-    private List<Document> journal(List<PostedEntry> posted) {
+    private List<Document> ledgerDocs(List<PostedEntry> posted) {
         return posted.stream().map(ledger::toDocument).toList();
+    }
+
+    /** The last {@code n}: what a {@code $push} with {@code $slice: -n} keeps of the pushed ones anyway. */
+    private static <T> List<T> tail(List<T> list, int n) {
+        return list.subList(Math.max(0, list.size() - n), list.size());
     }
 }

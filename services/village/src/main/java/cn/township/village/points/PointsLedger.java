@@ -19,9 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * is a duplicate and changes nothing; if a crash fell between the two writes, the repeat re-inserts the
  * ledger document from the account's journal. A round reads all accounts concerned in one query and writes
  * them in one bulk; the entries of an account whose write lost a race go round again. The rounds of this
- * process take turns (the listener's consumers post batches over the same households at once, and each would
- * otherwise lose most of its writes to the others and go round again); the {@code seq} guard still settles
- * races with other instances.
+ * process take turns, so each sees the ledger rows of all before it: an entry posted by another thread is found
+ * in the ledger however many postings followed it on the account (the applied ids only remember the last
+ * {@value AccountStore#REMEMBERED_IDS}), and the listener's consumers, which post batches over the same
+ * households at once, do not lose their writes to each other. The {@code seq} guard settles races with other
+ * instances.
  */
 @Component
 public class PointsLedger {
@@ -55,49 +57,56 @@ public class PointsLedger {
         entries.forEach(e -> remaining.putIfAbsent(e.id(), e));
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         remaining.keySet().forEach(id -> outcomes.put(id, null));
-        for (String id : ledger.existing(remaining.keySet())) {
-            outcomes.put(id, new Outcome(id, Outcome.Status.DUPLICATE, null, null));
-            remaining.remove(id);
-        }
         for (int attempt = 0; !remaining.isEmpty(); attempt++) {
             if (attempt == MAX_ATTEMPTS) {
                 throw new IllegalStateException("accounts kept changing under " + remaining.size() + " entries");
             }
-            Map<String, List<LedgerEntry>> byAccount = new LinkedHashMap<>();
-            remaining.values().forEach(e -> byAccount.computeIfAbsent(e.account(), a -> new ArrayList<>()).add(e));
-            List<Document> ledgerDocs = new ArrayList<>();
-            List<AccountStore.Write> writes = new ArrayList<>();
-            Set<String> written;
             turns.lock();
             try {
-                Map<String, Document> docs = accounts.load(byAccount.keySet());
-                byAccount.forEach((accountId, group) -> {
-                    Decided decided = decide(docs.get(accountId), group);
-                    decided.outcomes().forEach(o -> {
-                        outcomes.put(o.entryId(), o);
-                        remaining.remove(o.entryId());
-                    });
-                    ledgerDocs.addAll(decided.ledgerDocs());
-                    if (decided.write() != null) {
-                        writes.add(decided.write());
-                    }
-                });
-                written = accounts.writeAll(writes);
+                round(remaining, outcomes);
             } finally {
                 turns.unlock();
             }
-            for (AccountStore.Write w : writes) {
-                if (written.contains(w.posting().account().id())) {
-                    for (PostedEntry p : w.posting().posted()) {
-                        outcomes.put(p.entry().id(), new Outcome(p.entry().id(), Outcome.Status.POSTED, p, null));
-                        remaining.remove(p.entry().id());
-                        ledgerDocs.add(ledger.toDocument(p));
-                    }
-                }
-            }
-            ledger.insertAll(ledgerDocs);
         }
         return List.copyOf(outcomes.values());
+    }
+
+    /**
+     * One round: what is in the ledger by now is a duplicate; the rest is decided on the accounts as read, written in
+     * one bulk, and its ledger rows inserted. Entries whose account moved on stay in {@code remaining}.
+     */
+    private void round(Map<String, LedgerEntry> remaining, Map<String, Outcome> outcomes) {
+        for (String id : ledger.existing(remaining.keySet())) {
+            outcomes.put(id, new Outcome(id, Outcome.Status.DUPLICATE, null, null));
+            remaining.remove(id);
+        }
+        Map<String, List<LedgerEntry>> byAccount = new LinkedHashMap<>();
+        remaining.values().forEach(e -> byAccount.computeIfAbsent(e.account(), a -> new ArrayList<>()).add(e));
+        Map<String, Document> docs = accounts.load(byAccount.keySet());
+        List<Document> ledgerDocs = new ArrayList<>();
+        List<AccountStore.Write> writes = new ArrayList<>();
+        byAccount.forEach((accountId, group) -> {
+            Decided decided = decide(docs.get(accountId), group);
+            decided.outcomes().forEach(o -> {
+                outcomes.put(o.entryId(), o);
+                remaining.remove(o.entryId());
+            });
+            ledgerDocs.addAll(decided.ledgerDocs());
+            if (decided.write() != null) {
+                writes.add(decided.write());
+            }
+        });
+        Set<String> written = accounts.writeAll(writes);
+        for (AccountStore.Write w : writes) {
+            if (written.contains(w.posting().account().id())) {
+                for (PostedEntry p : w.posting().posted()) {
+                    outcomes.put(p.entry().id(), new Outcome(p.entry().id(), Outcome.Status.POSTED, p, null));
+                    remaining.remove(p.entry().id());
+                    ledgerDocs.add(ledger.toDocument(p));
+                }
+            }
+        }
+        ledger.insertAll(ledgerDocs);
     }
 
     /**
@@ -116,7 +125,7 @@ public class PointsLedger {
         for (LedgerEntry e : group) {
             if (account.hasApplied(e.id())) {
                 outcomes.add(new Outcome(e.id(), Outcome.Status.DUPLICATE, null, null));
-                ledgerDocs.addAll(journalEntry(doc, e.id()));
+                ledgerDocs.addAll(journalEntry(account.id(), e.id()));
             } else {
                 fresh.add(e);
             }
@@ -133,11 +142,8 @@ public class PointsLedger {
         }
     }
 
-    private static List<Document> journalEntry(@Nullable Document account, String entryId) {
-        if (account == null) {
-            return List.of();
-        }
-        return account.getList("journal", Document.class, List.of()).stream()
-                .filter(j -> entryId.equals(j.getString("_id"))).toList();
+    /** The ledger row of an applied entry as the account's journal keeps it (a crash may have lost the insert). */
+    private List<Document> journalEntry(String accountId, String entryId) {
+        return accounts.journal(accountId).stream().filter(j -> entryId.equals(j.getString("_id"))).toList();
     }
 }
