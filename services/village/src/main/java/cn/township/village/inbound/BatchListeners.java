@@ -18,6 +18,13 @@ class BatchListeners {
 
     static final String FACTORY = "batchListenerContainerFactory";
 
+    /**
+     * Records per poll of a batch listener. A backlog is then posted in rounds of up to this many events, so that
+     * each household's account is written (and its outbox emptied by the relay) once for several awards; with no
+     * backlog a poll returns what there is.
+     */
+    static final String MAX_POLL_RECORDS = "max.poll.records=${township.village.batch-records:2000}";
+
     @Bean(name = FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, InboundEvent> batchListenerContainerFactory(
             ConsumerFactory<String, InboundEvent> inboundEventConsumerFactory,

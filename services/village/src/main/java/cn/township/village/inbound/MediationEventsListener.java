@@ -36,7 +36,7 @@ class MediationEventsListener {
     }
 
     @KafkaListener(topics = Topics.MEDIATION_SESSIONS, groupId = "${township.village.group-id:village}",
-            containerFactory = BatchListeners.FACTORY)
+            containerFactory = BatchListeners.FACTORY, properties = BatchListeners.MAX_POLL_RECORDS)
     void on(List<ConsumerRecord<String, InboundEvent>> records) {
         int poison = -1;
         for (int i = 0; i < records.size() && poison < 0; i++) {

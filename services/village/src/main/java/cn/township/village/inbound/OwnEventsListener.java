@@ -11,7 +11,9 @@ import cn.township.village.deliberation.DeliberationService;
 import cn.township.village.points.AutoAwards;
 import cn.township.village.points.PointsCatalogue;
 import cn.township.village.project.ProjectService;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -38,8 +40,29 @@ class OwnEventsListener {
         this.awards = awards;
     }
 
-    @KafkaListener(topics = Topics.VILLAGE_AFFAIRS, groupId = "${township.village.group-id:village}")
-    void on(InboundEvent event) {
+    /**
+     * Takes a whole poll: nearly all records are this service's points postings, skipped unread. A record that
+     * fails is handed to the error handler (retries, then the dead-letter topic) after the ones before it are done.
+     */
+    @KafkaListener(topics = Topics.VILLAGE_AFFAIRS, groupId = "${township.village.group-id:village}",
+            containerFactory = OwnEventsFactory.FACTORY)
+    void on(List<ConsumerRecord<String, InboundEvent>> records) {
+        for (ConsumerRecord<String, InboundEvent> record : records) {
+            InboundEvent event = record.value();
+            if (event == null) {
+                throw new BatchListenerFailedException("record cannot be read as a CloudEvent", record);
+            }
+            if (event.known()) {
+                try {
+                    on(event);
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException("follow-up of " + event.type() + " failed", e, record);
+                }
+            }
+        }
+    }
+
+    private void on(InboundEvent event) {
         try (var scope = TraceContext.open(event.traceparent())) {
             switch (event.payload()) {
                 case ElderReviewConcluded concluded -> {

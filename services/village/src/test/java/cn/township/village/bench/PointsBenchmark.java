@@ -137,6 +137,22 @@ public final class PointsBenchmark {
             Arrays.sort(micros);
             System.out.printf("[bench] leaderboard query itself (uncached, in process), %d calls: p50 %.2f ms, p99 %.2f ms%n",
                     micros.length, micros[micros.length / 2] / 1000.0, micros[(int) (micros.length * 0.99)] / 1000.0);
+            for (boolean virtual : new boolean[] {false, true}) { // requests run on virtual threads
+                long[] balanceMicros = new long[reads];
+                Runnable timed = () -> {
+                    for (int i = 0; i < balanceMicros.length; i++) {
+                        String household = withAccounts.get(ThreadLocalRandom.current().nextInt(withAccounts.size()));
+                        long t = System.nanoTime();
+                        queries.findBalance(VILLAGE, household);
+                        balanceMicros[i] = (System.nanoTime() - t) / 1_000;
+                    }
+                };
+                (virtual ? Thread.ofVirtual() : Thread.ofPlatform()).start(timed).join();
+                Arrays.sort(balanceMicros);
+                System.out.printf("[bench] balance query itself (in process, %s thread), %d calls: p50 %.2f ms, p99 %.2f ms%n",
+                        virtual ? "virtual" : "platform", reads, balanceMicros[reads / 2] / 1000.0,
+                        balanceMicros[(int) (reads * 0.99)] / 1000.0);
+            }
         } finally {
             app.close();
             System.exit(0);

@@ -1,5 +1,6 @@
 package cn.township.village.it;
 
+import cn.township.contracts.CloudEventHeaders;
 import cn.township.contracts.EventJson;
 import cn.township.contracts.EventSchemas;
 import cn.township.contracts.dispatch.CaseHandedDown;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -91,6 +93,17 @@ class CaseReviewIT extends VillageItSupport {
         assertThat(event.elders()).containsExactly("elder-nancha-1", "elder-nancha-2", "elder-nancha-3");
         assertThat(published.key()).isEqualTo(caseId);
         assertThat(wire.count(CONCLUDED, caseId)).isEqualTo(1);
+
+        // read back from the topic, the event earns the elders' households their points (elder-nancha-1: nancha-0011)
+        String conclusion = new String(published.headers().lastHeader(CloudEventHeaders.ID).value(),
+                StandardCharsets.UTF_8);
+        var awarded = await().atMost(WAIT).until(() -> api.get(CADRE_NANCHA,
+                        "/api/village/points/accounts/nancha-0011/entries").body().findParents("sourceEventId").stream()
+                .filter(e -> conclusion.equals(e.path("sourceEventId").asString())).toList(), l -> !l.isEmpty());
+        assertThat(awarded).singleElement().satisfies(e -> {
+            assertThat(e.path("code").asString()).isEqualTo("ELDER_COUNCIL");
+            assertThat(e.path("points").asInt()).isEqualTo(10);
+        });
 
         // mediation reached an agreement on the case meanwhile: the review reports the complainant converted
         wire.publish(new AgreementReached("file-" + caseId, caseId, NANCHA, List.of("apology"),
