@@ -170,6 +170,14 @@ public final class OutboxStore {
         return Updates.combine(sets);
     }
 
+    /**
+     * The events as entries of a document's {@value #OUTBOX}, for a writer that builds its own update (one bulk write
+     * for many documents, say) and then tells the relay with {@link OutboxRelay#publishSoon}.
+     */
+    public List<Document> outboxEntries(List<? extends DomainEvent> events) {
+        return pending(events);
+    }
+
     private List<Document> pending(List<? extends DomainEvent> events) {
         var now = clock.instant();
         return events.stream().map(e -> PendingEvent.of(e, now).toDocument()).toList();

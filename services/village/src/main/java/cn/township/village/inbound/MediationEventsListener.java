@@ -4,6 +4,7 @@ import cn.township.contracts.Topics;
 import cn.township.contracts.mediation.AgreementReached;
 import cn.township.contracts.mediation.Participant;
 import cn.township.contracts.mediation.Party;
+import cn.township.messaging.MessagingAutoConfiguration;
 import cn.township.messaging.consume.InboundEvent;
 import cn.township.messaging.trace.TraceContext;
 import cn.township.village.points.AutoAwards;
@@ -27,6 +28,13 @@ import java.util.Objects;
 @Component
 class MediationEventsListener {
 
+    /**
+     * Records per poll. A backlog is then posted in rounds of up to this many events, so that each household's
+     * account is written (and its outbox emptied by the relay) once for several awards; with no backlog a poll
+     * returns what there is.
+     */
+    static final String MAX_POLL_RECORDS = "max.poll.records=${township.village.batch-records:2000}";
+
     private final AutoAwards awards;
     private final ReviewService reviews;
 
@@ -36,7 +44,7 @@ class MediationEventsListener {
     }
 
     @KafkaListener(topics = Topics.MEDIATION_SESSIONS, groupId = "${township.village.group-id:village}",
-            containerFactory = BatchListeners.FACTORY, properties = BatchListeners.MAX_POLL_RECORDS)
+            containerFactory = MessagingAutoConfiguration.BATCH_LISTENER_FACTORY, properties = MAX_POLL_RECORDS)
     void on(List<ConsumerRecord<String, InboundEvent>> records) {
         int poison = -1;
         for (int i = 0; i < records.size() && poison < 0; i++) {

@@ -44,7 +44,6 @@ public class AccountStore {
 
     private final OutboxStore outbox;
     private final OutboxRelay relay;
-    private final OutboxEntries entries;
     private final LedgerStore ledger;
 
     AccountStore(MongoDatabase database, OutboxRelay relay, Clock clock, LedgerStore ledger) {
@@ -52,7 +51,6 @@ public class AccountStore {
         collection.createIndex(Indexes.ascending("village"));
         this.outbox = new OutboxStore(collection, relay, clock);
         this.relay = relay;
-        this.entries = new OutboxEntries(clock);
         this.ledger = ledger;
     }
 
@@ -140,7 +138,7 @@ public class AccountStore {
                 .append(JOURNAL_FIELD, new Document("$each", ledgerDocs(tail(p.posted(), JOURNAL)))
                         .append("$slice", -JOURNAL));
         if (!p.events().isEmpty()) {
-            push.append(OutboxStore.OUTBOX, new Document("$each", entries.of(p.events())));
+            push.append(OutboxStore.OUTBOX, new Document("$each", outbox.outboxEntries(p.events())));
         }
         Document update = new Document("$set", set).append("$inc", new Document(OutboxStore.VERSION, 1L))
                 .append("$push", push);
