@@ -95,7 +95,7 @@ public class MessagingAutoConfiguration {
                             @Value("${spring.application.name:township}") String application) {
         String source = properties.source() != null ? properties.source() : "/township/" + application;
         return new OutboxRelay(outboxProducer, source, new OutboxRelay.Settings(properties.relaySweepInterval(),
-                properties.relayBatchSize(), java.time.Duration.ofSeconds(30)));
+                properties.relayBatchSize(), java.time.Duration.ofSeconds(30), properties.relayMaxSweepInterval()));
     }
 
     @Bean

@@ -10,7 +10,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("township.messaging")
 public record MessagingProperties(String source, Integer partitions, Integer retries, Duration retryInterval,
-                                  Integer concurrency, Duration relaySweepInterval, Integer relayBatchSize) {
+                                  Integer concurrency, Duration relaySweepInterval, Duration relayMaxSweepInterval,
+                                  Integer relayBatchSize) {
 
     public MessagingProperties {
         partitions = partitions == null ? 3 : partitions;
@@ -18,6 +19,7 @@ public record MessagingProperties(String source, Integer partitions, Integer ret
         retryInterval = retryInterval == null ? Duration.ofMillis(200) : retryInterval;
         concurrency = concurrency == null ? 1 : concurrency;
         relaySweepInterval = relaySweepInterval == null ? Duration.ofSeconds(30) : relaySweepInterval;
+        relayMaxSweepInterval = relayMaxSweepInterval == null ? Duration.ofMinutes(10) : relayMaxSweepInterval;
         relayBatchSize = relayBatchSize == null ? 500 : relayBatchSize;
     }
 }

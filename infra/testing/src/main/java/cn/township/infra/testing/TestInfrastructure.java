@@ -102,9 +102,11 @@ public final class TestInfrastructure {
 
     private static String startLocalMongo() {
         int port = LocalProcess.freePort();
-        // benchmarks that store 100,000 documents need more than the tests do
+        // benchmarks that store 100,000 documents need more than the tests do, and a collector without
+        // stop-the-world pauses of seconds once that much is live (e.g. -Dtownship.test.mongo-gc=UseG1GC)
         String heap = System.getProperty("township.test.mongo-heap", "512m");
-        Process p = LocalProcess.startJava("mongo", List.of("-Xmx" + heap, "-XX:+UseSerialGC"),
+        String gc = System.getProperty("township.test.mongo-gc", "UseSerialGC");
+        Process p = LocalProcess.startJava("mongo", List.of("-Xmx" + heap, "-XX:+" + gc),
                 "cn.township.infra.launcher.LocalMongo", List.of("--port", "" + port, "--memory"));
         LocalProcess.awaitPort("mongo", p, port, Duration.ofSeconds(60));
         return "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=10000";

@@ -51,6 +51,8 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile Consumer<List<PendingEvent>> afterPublish = events -> { };
     private volatile Thread worker;
     private volatile boolean running;
+    /** A publish or a write failed since the last sweep. */
+    private volatile boolean failedSinceSweep;
 
     public OutboxRelay(Producer<String, byte[]> producer, String source, Settings settings) {
         this.producer = producer;
@@ -58,10 +60,21 @@ public final class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** How often the relay sweeps, how many documents it takes at once, how long it waits for the broker. */
-    public record Settings(Duration sweepInterval, int batchSize, Duration sendTimeout) {
+    /**
+     * How often the relay sweeps, how many documents it takes at once, how long it waits for the broker. A sweep
+     * reads every document of the collections (without an index on the outbox, as on the embedded MongoDB-wire
+     * server, it holds up their writes for as long as that takes), and while sweeps find nothing left behind and no
+     * publish failed, the interval doubles up to {@code maxSweepInterval}; anything found or failed resets it.
+     */
+    public record Settings(Duration sweepInterval, int batchSize, Duration sendTimeout, Duration maxSweepInterval) {
+        public Settings {
+            if (maxSweepInterval.compareTo(sweepInterval) < 0) {
+                maxSweepInterval = sweepInterval;
+            }
+        }
+
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(30), 500, Duration.ofSeconds(30));
+            return new Settings(Duration.ofSeconds(30), 500, Duration.ofSeconds(30), Duration.ofMinutes(10));
         }
     }
 
@@ -110,11 +123,15 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         long nextSweep = 0;
+        Duration interval = settings.sweepInterval();
         while (running) {
             try {
                 if (System.nanoTime() >= nextSweep) {
-                    sweep();
-                    nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
+                    boolean clean = !failedSinceSweep;
+                    failedSinceSweep = false;
+                    clean &= sweep() == 0;
+                    interval = clean ? min(interval.multipliedBy(2), settings.maxSweepInterval()) : settings.sweepInterval();
+                    nextSweep = System.nanoTime() + interval.toNanos();
                 }
                 Hint first = hints.poll(Math.max(1, (nextSweep - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
                 if (first != null) {
@@ -132,6 +149,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 log.warn("outbox relay: {} (will retry)", e.toString());
+                failedSinceSweep = true;
                 nextSweep = System.nanoTime() + Duration.ofMillis(500).toNanos();
             }
         }
@@ -213,6 +231,7 @@ public final class OutboxRelay implements SmartLifecycle {
             return true;
         } catch (ExecutionException | TimeoutException e) {
             log.warn("outbox relay: publish not acknowledged, will retry: {}", e.toString());
+            failedSinceSweep = true;
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -235,6 +254,10 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private static void header(RecordHeaders headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override
