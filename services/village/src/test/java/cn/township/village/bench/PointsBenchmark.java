@@ -118,7 +118,7 @@ public final class PointsBenchmark {
                     db.getCollection("ledger").countDocuments(), db.getCollection("accounts").countDocuments());
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> withAccounts = db.getCollection("accounts").find(new org.bson.Document("village", VILLAGE))
                     .projection(new org.bson.Document("household", 1)).map(d -> d.getString("household"))
                     .into(new ArrayList<>());
