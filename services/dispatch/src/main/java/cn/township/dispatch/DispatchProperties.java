@@ -19,7 +19,7 @@ public record DispatchProperties(Sla sla, Duration reopenWindow, Timers timers, 
     public DispatchProperties {
         sla = sla == null ? new Sla(null, null) : sla;
         reopenWindow = reopenWindow == null ? Duration.ofDays(15) : reopenWindow;
-        timers = timers == null ? new Timers(null, null, null, null) : timers;
+        timers = timers == null ? new Timers(null, null, null, null, null) : timers;
         routing = routing == null ? new Routing(null, null, null) : routing;
         digest = digest == null ? new Digest(null, null) : digest;
     }
@@ -36,12 +36,18 @@ public record DispatchProperties(Sla sla, Duration reopenWindow, Timers timers, 
     /**
      * The scheduler's pace: how often it looks at its timer index, how many cases per round, and how often it
      * rescans the collection for timers other instances wrote (this bounds how late a timer fires when the
-     * instance that wrote its case is gone).
+     * instance that wrote its case is gone). A rescan reads every case; while rescans find nothing this instance
+     * did not know (no other instance is writing cases), the interval doubles up to {@code maxRescanInterval}.
      */
-    public record Timers(Duration pollInterval, Integer batchSize, Boolean enabled, Duration rescanInterval) {
+    public record Timers(Duration pollInterval, Integer batchSize, Boolean enabled, Duration rescanInterval,
+                         Duration maxRescanInterval) {
         public Timers {
             pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
             rescanInterval = rescanInterval == null ? Duration.ofMinutes(1) : rescanInterval;
+            maxRescanInterval = maxRescanInterval == null ? Duration.ofMinutes(10) : maxRescanInterval;
+            if (maxRescanInterval.compareTo(rescanInterval) < 0) {
+                maxRescanInterval = rescanInterval;
+            }
             batchSize = batchSize == null ? 500 : batchSize;
             enabled = enabled == null || enabled;
         }

@@ -91,11 +91,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(Producer<String, byte[]> outboxProducer, MessagingProperties properties,
+    OutboxRelay outboxRelay(Producer<String, byte[]> outboxProducer, MessagingProperties properties, Clock clock,
                             @Value("${spring.application.name:township}") String application) {
         String source = properties.source() != null ? properties.source() : "/township/" + application;
         return new OutboxRelay(outboxProducer, source, new OutboxRelay.Settings(properties.relaySweepInterval(),
-                properties.relayBatchSize(), java.time.Duration.ofSeconds(30), properties.relayMaxSweepInterval()));
+                properties.relayBatchSize(), java.time.Duration.ofSeconds(30), properties.relayMaxSweepInterval()), clock);
     }
 
     @Bean

@@ -198,18 +198,25 @@ public class CaseRepository {
      * Reads every pending timer from the collection into the index (at start, and now and then for cases
      * another instance wrote). The one query here that scans the cases; it returns two fields per case.
      *
-     * @return how many cases have a timer pending
+     * @return how many cases have a timer pending, and how many of those the index did not know (cases another
+     *         instance wrote, or moved earlier)
      */
-    public int rescanTimers() {
-        int[] seen = {0};
+    public Rescan rescanTimers() {
+        int[] seen = {0, 0};
         cases.find(Filters.ne(NEXT_TIMER_AT, null)).projection(Projections.include(NEXT_TIMER_AT)).forEach(d -> {
             Date at = d.getDate(NEXT_TIMER_AT);
             if (at != null) {
-                timers.offer(d.getString("_id"), at.toInstant());
                 seen[0]++;
+                if (timers.offer(d.getString("_id"), at.toInstant())) {
+                    seen[1]++;
+                }
             }
         });
-        return seen[0];
+        return new Rescan(seen[0], seen[1]);
+    }
+
+    /** What a rescan of the timers found. */
+    public record Rescan(int pending, int learned) {
     }
 
     public Page search(CaseQuery q, Instant now) {

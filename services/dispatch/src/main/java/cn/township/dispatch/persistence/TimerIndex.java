@@ -44,12 +44,18 @@ final class TimerIndex {
         }
     }
 
-    /** A timer seen by a scan, which may be older than this instance's own writes: only ever moves it earlier. */
-    synchronized void offer(String caseId, Instant at) {
+    /**
+     * A timer seen by a scan, which may be older than this instance's own writes: only ever moves it earlier.
+     *
+     * @return whether that was news to the index (a case it did not hold, or an earlier time)
+     */
+    synchronized boolean offer(String caseId, Instant at) {
         Instant old = byCase.get(caseId);
         if (old == null || at.isBefore(old)) {
             set(caseId, at);
+            return true;
         }
+        return false;
     }
 
     /** Removes and returns up to {@code limit} cases whose timer is at or before {@code now}, earliest first. */

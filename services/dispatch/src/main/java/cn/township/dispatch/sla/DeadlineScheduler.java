@@ -17,7 +17,8 @@ import java.time.Instant;
 /**
  * Fires due deadlines. The timers are durable: each case document holds its next due time
  * ({@code nextTimerAt}) and which warnings and breaches have fired; the repository's timer index (filled from
- * this instance's writes and a rescan at start and every {@code rescan-interval}) says which cases to read. A due case is claimed by the
+ * this instance's writes and a rescan at start and every {@code rescan-interval}, up to {@code max-rescan-interval}
+ * while rescans find nothing new) says which cases to read. A due case is claimed by the
  * write itself: the fired markers, the new state and the events go in ONE update conditional on the version
  * read, so with several instances exactly one fires each timer, and a timer missed while no instance ran
  * fires at the next poll. The same loop issues the daily supervision digest when its time comes.
@@ -35,6 +36,8 @@ public class DeadlineScheduler implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread worker;
     private long lastRescan;
+    /** Time to the next rescan: doubles while rescans learn nothing new, back to the base when one does. */
+    private volatile Duration rescanInterval;
 
     DeadlineScheduler(CaseRepository cases, CaseWork work, Clock clock, DispatchProperties properties,
                       DigestIssuer digests) {
@@ -43,6 +46,7 @@ public class DeadlineScheduler implements SmartLifecycle {
         this.work = work;
         this.clock = clock;
         this.settings = properties.timers();
+        this.rescanInterval = settings.rescanInterval();
     }
 
     /** One round: fires everything due now; returns how many cases changed. */
@@ -70,9 +74,12 @@ public class DeadlineScheduler implements SmartLifecycle {
 
     /** Reads the pending timers of every case (at start, and every rescan interval). */
     public int rescan() {
-        int pending = cases.rescanTimers();
+        CaseRepository.Rescan found = cases.rescanTimers();
         lastRescan = System.nanoTime();
-        return pending;
+        Duration doubled = rescanInterval.multipliedBy(2);
+        rescanInterval = found.learned() > 0 ? settings.rescanInterval()
+                : doubled.compareTo(settings.maxRescanInterval()) < 0 ? doubled : settings.maxRescanInterval();
+        return found.pending();
     }
 
     @Override
@@ -88,7 +95,7 @@ public class DeadlineScheduler implements SmartLifecycle {
         boolean scanned = false;
         while (running) {
             try {
-                if (!scanned || System.nanoTime() - lastRescan >= settings.rescanInterval().toNanos()) {
+                if (!scanned || System.nanoTime() - lastRescan >= rescanInterval.toNanos()) {
                     int pending = rescan();
                     if (!scanned) {
                         log.info("deadline scheduler: {} cases with a pending timer", pending);

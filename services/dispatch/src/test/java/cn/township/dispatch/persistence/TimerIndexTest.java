@@ -38,10 +38,12 @@ class TimerIndexTest {
     void aScanOnlyEverBringsATimerForward() {
         TimerIndex index = new TimerIndex();
         index.set("C-a", T0.plusSeconds(10));
-        index.offer("C-a", T0.plusSeconds(50)); // stale read of an older version: ignored
+        assertThat(index.offer("C-a", T0.plusSeconds(50))).as("stale read of an older version: ignored").isFalse();
+        assertThat(index.offer("C-a", T0.plusSeconds(10))).as("what it holds already: no news").isFalse();
+        assertThat(index.offer("C-new", T0.plusSeconds(99))).as("a case it did not hold: news").isTrue();
         assertThat(index.takeDue(T0.plusSeconds(10), 10)).containsExactly("C-a");
         index.set("C-b", T0.plusSeconds(50));
-        index.offer("C-b", T0.plusSeconds(5)); // another instance moved it earlier
+        assertThat(index.offer("C-b", T0.plusSeconds(5))).as("another instance moved it earlier").isTrue();
         assertThat(index.takeDue(T0.plusSeconds(5), 10)).containsExactly("C-b");
     }
 

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Producer<String, byte[]> producer;
     private final String source;
     private final Settings settings;
+    private final Clock clock;
     private final Map<String, MongoCollection<Document>> collections = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
     private volatile Consumer<List<PendingEvent>> afterPublish = events -> { };
@@ -53,11 +56,19 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     /** A publish or a write failed since the last sweep. */
     private volatile boolean failedSinceSweep;
+    /** The last sweep found events older than a sweep interval (left behind by a crash or another instance). */
+    private volatile boolean foundLeftovers;
 
     public OutboxRelay(Producer<String, byte[]> producer, String source, Settings settings) {
+        this(producer, source, settings, Clock.systemUTC());
+    }
+
+    /** @param clock the clock the writers stamp events with (to tell events left behind from events in flight) */
+    public OutboxRelay(Producer<String, byte[]> producer, String source, Settings settings, Clock clock) {
         this.producer = producer;
         this.source = source;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -127,9 +138,12 @@ public final class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 if (System.nanoTime() >= nextSweep) {
-                    boolean clean = !failedSinceSweep;
+                    boolean failed = failedSinceSweep;
                     failedSinceSweep = false;
-                    clean &= sweep() == 0;
+                    foundLeftovers = false;
+                    sweep();
+                    // events written moments ago and not yet published are in flight, not left behind
+                    boolean clean = !failed && !failedSinceSweep && !foundLeftovers;
                     interval = clean ? min(interval.multipliedBy(2), settings.maxSweepInterval()) : settings.sweepInterval();
                     nextSweep = System.nanoTime() + interval.toNanos();
                 }
@@ -158,12 +172,16 @@ public final class OutboxRelay implements SmartLifecycle {
     /** Publishes everything pending in every watched collection; returns how many events went out. */
     public int sweep() {
         int published = 0;
+        Instant leftBehind = clock.instant().minus(settings.sweepInterval());
         for (MongoCollection<Document> collection : collections.values()) {
             List<Document> docs;
             int round;
             do {
                 docs = collection.find(HAS_PENDING).projection(Projections.include(OutboxStore.OUTBOX))
                         .limit(settings.batchSize()).into(new ArrayList<>());
+                if (docs.stream().anyMatch(d -> waitingSince(d).isBefore(leftBehind))) {
+                    foundLeftovers = true;
+                }
                 round = publish(collection, docs);
                 published += round;
             } while (docs.size() == settings.batchSize() && round > 0 && running);
@@ -254,6 +272,12 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private static void header(RecordHeaders headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** When the document's oldest pending event was written. */
+    private static Instant waitingSince(Document doc) {
+        List<Document> pending = doc.getList(OutboxStore.OUTBOX, Document.class, List.of());
+        return pending.isEmpty() ? Instant.MAX : pending.getFirst().getDate("time").toInstant();
     }
 
     private static Duration min(Duration a, Duration b) {
