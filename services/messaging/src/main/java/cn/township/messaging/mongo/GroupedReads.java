@@ -11,10 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The reading twin of {@link GroupedWrites}: look-ups by {@code _id} that many request threads make at once go to
@@ -25,11 +21,8 @@ public final class GroupedReads {
     private static final int MAX_IDS = 1024;
 
     private final MongoCollection<Document> collection;
-    private final ReentrantLock reader = new ReentrantLock();
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-
-    private record Pending(Collection<?> ids, CompletableFuture<Map<Object, Document>> done) {
-    }
+    private final GroupedCalls<Collection<?>, Map<Object, Document>> calls =
+            new GroupedCalls<>(MAX_IDS, Collection::size, this::read);
 
     public GroupedReads(MongoCollection<Document> collection) {
         this.collection = collection;
@@ -37,59 +30,25 @@ public final class GroupedReads {
 
     /** The documents with these ids that exist, by id. */
     public Map<Object, Document> byIds(Collection<?> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Pending mine = new Pending(ids, new CompletableFuture<>());
-        queue.add(mine);
-        reader.lock();
-        try {
-            while (!mine.done().isDone()) {
-                read(drain());
-            }
-        } finally {
-            reader.unlock();
-        }
-        try {
-            return mine.done().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return ids.isEmpty() ? Map.of() : calls.call(ids);
     }
 
-    private List<Pending> drain() {
-        List<Pending> batch = new ArrayList<>();
-        int size = 0;
-        Pending p;
-        while (size < MAX_IDS && (p = queue.poll()) != null) {
-            batch.add(p);
-            size += p.ids().size();
-        }
-        return batch;
-    }
-
-    private void read(List<Pending> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
+    private List<Map<Object, Document>> read(List<Collection<?>> batch) {
         Set<Object> all = new LinkedHashSet<>();
-        batch.forEach(p -> all.addAll(p.ids()));
+        batch.forEach(all::addAll);
         Map<Object, Document> found = new HashMap<>();
-        try {
-            collection.find(Filters.in("_id", all)).forEach(d -> found.put(d.get("_id"), d));
-        } catch (RuntimeException e) {
-            batch.forEach(p -> p.done().completeExceptionally(e));
-            return;
-        }
-        for (Pending p : batch) {
+        collection.find(Filters.in("_id", all)).forEach(d -> found.put(d.get("_id"), d));
+        List<Map<Object, Document>> answers = new ArrayList<>();
+        for (Collection<?> ids : batch) {
             Map<Object, Document> own = new HashMap<>();
-            p.ids().forEach(id -> {
+            ids.forEach(id -> {
                 Document d = found.get(id);
                 if (d != null) {
                     own.put(id, d);
                 }
             });
-            p.done().complete(own);
+            answers.add(own);
         }
+        return answers;
     }
 }

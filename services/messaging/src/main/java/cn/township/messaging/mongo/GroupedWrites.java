@@ -9,27 +9,20 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Group commit for the small writes that many request threads make at once: whoever holds the writer's lock sends
- * everything queued, from every caller, in one unordered {@code bulkWrite}, and each caller returns once its own
- * writes were made, with its own write errors (a duplicate key, say). With one caller at a time it is one round trip
- * per call, as before; under load it is one round trip for many callers.
+ * Group commit for the small writes that many request threads make at once: the writes queued by every caller go
+ * to the server in one unordered {@code bulkWrite}, and each caller returns once its own writes were made, with its
+ * own write errors (a duplicate key, say). With one caller at a time it is one round trip per call, as before; under
+ * load it is one round trip for many callers.
  */
 public final class GroupedWrites {
 
     private static final int MAX_WRITES = 512;
 
     private final MongoCollection<Document> collection;
-    private final ReentrantLock writer = new ReentrantLock();
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-
-    private record Pending(List<? extends WriteModel<Document>> writes, CompletableFuture<List<BulkWriteError>> done) {
-    }
+    private final GroupedCalls<List<? extends WriteModel<Document>>, List<BulkWriteError>> calls =
+            new GroupedCalls<>(MAX_WRITES, List::size, this::send);
 
     public GroupedWrites(MongoCollection<Document> collection) {
         this.collection = collection;
@@ -42,52 +35,22 @@ public final class GroupedWrites {
      * @throws RuntimeException what the driver threw when the whole bulk write failed (nothing is known of any write)
      */
     public List<BulkWriteError> write(List<? extends WriteModel<Document>> writes) {
-        Pending mine = new Pending(writes, new CompletableFuture<>());
-        queue.add(mine);
-        writer.lock();
-        try {
-            while (!mine.done().isDone()) {
-                send(drain());
-            }
-        } finally {
-            writer.unlock();
-        }
-        try {
-            return mine.done().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return calls.call(writes);
     }
 
-    private List<Pending> drain() {
-        List<Pending> batch = new ArrayList<>();
-        int size = 0;
-        Pending p;
-        while (size < MAX_WRITES && (p = queue.poll()) != null) {
-            batch.add(p);
-            size += p.writes().size();
-        }
-        return batch;
-    }
-
-    private void send(List<Pending> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
+    private List<List<BulkWriteError>> send(List<List<? extends WriteModel<Document>>> batch) {
         List<WriteModel<Document>> all = new ArrayList<>();
-        batch.forEach(p -> all.addAll(p.writes()));
+        batch.forEach(all::addAll);
         List<BulkWriteError> errors = List.of();
         try {
             collection.bulkWrite(all, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             errors = e.getWriteErrors();
-        } catch (RuntimeException e) {
-            batch.forEach(p -> p.done().completeExceptionally(e));
-            return;
         }
+        List<List<BulkWriteError>> answers = new ArrayList<>();
         int from = 0;
-        for (Pending p : batch) {
-            int to = from + p.writes().size();
+        for (List<? extends WriteModel<Document>> writes : batch) {
+            int to = from + writes.size();
             List<BulkWriteError> own = new ArrayList<>();
             for (BulkWriteError error : errors) {
                 if (error.getIndex() >= from && error.getIndex() < to) {
@@ -95,8 +58,9 @@ public final class GroupedWrites {
                             error.getIndex() - from));
                 }
             }
-            p.done().complete(own);
+            answers.add(own);
             from = to;
         }
+        return answers;
     }
 }

@@ -9,9 +9,10 @@ import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -99,32 +100,45 @@ public final class OutboxStore {
      * @return the ids that were stored
      */
     public Set<Object> insertAll(List<Document> prepared) {
-        if (prepared.isEmpty()) {
+        return writeAll(prepared.stream().map(InsertOneModel::new).toList(),
+                prepared.stream().map(d -> d.get("_id")).toList());
+    }
+
+    /**
+     * Makes writes that each carry their own document's new events (built with {@link #outboxEntries}) in one
+     * unordered bulk. A write refused with a duplicate key (an id that exists, or an upsert whose guard no longer
+     * matches) is left out; the relay is told about every document written, also when another write failed.
+     *
+     * @param ids the id of the document each write makes, in the same order
+     * @return the ids of the documents written
+     * @throws MongoBulkWriteException when a write failed for another reason than a duplicate key
+     */
+    public Set<Object> writeAll(List<? extends WriteModel<Document>> writes, List<?> ids) {
+        if (writes.isEmpty()) {
             return Set.of();
         }
         Set<Integer> refused = new HashSet<>();
         MongoBulkWriteException failure = null;
         try {
-            collection.insertMany(prepared, new InsertManyOptions().ordered(false));
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             e.getWriteErrors().forEach(w -> refused.add(w.getIndex()));
             boolean onlyDuplicates = e.getWriteErrors().stream()
                     .allMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY);
             failure = onlyDuplicates && e.getWriteConcernError() == null ? null : e;
         }
-        Set<Object> stored = new LinkedHashSet<>();
+        Set<Object> written = new LinkedHashSet<>();
         String name = collection.getNamespace().getCollectionName();
-        for (int i = 0; i < prepared.size(); i++) {
+        for (int i = 0; i < writes.size(); i++) {
             if (!refused.contains(i)) {
-                Object id = prepared.get(i).get("_id");
-                stored.add(id);
-                relay.publishSoon(name, id);
+                written.add(ids.get(i));
+                relay.publishSoon(name, ids.get(i));
             }
         }
         if (failure != null) {
             throw failure;
         }
-        return stored;
+        return written;
     }
 
     /**

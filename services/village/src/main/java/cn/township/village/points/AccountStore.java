@@ -3,12 +3,8 @@ package cn.township.village.points;
 import cn.township.messaging.mongo.ById;
 import cn.township.messaging.outbox.OutboxRelay;
 import cn.township.messaging.outbox.OutboxStore;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -21,7 +17,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +35,14 @@ public class AccountStore {
     static final int REMEMBERED_IDS = 32;
     static final int JOURNAL = 4;
     private static final String JOURNAL_FIELD = "journal";
-    private static final String COLLECTION = "accounts";
 
     private final OutboxStore outbox;
-    private final OutboxRelay relay;
     private final LedgerStore ledger;
 
     AccountStore(MongoDatabase database, OutboxRelay relay, Clock clock, LedgerStore ledger) {
-        MongoCollection<Document> collection = database.getCollection(COLLECTION);
+        MongoCollection<Document> collection = database.getCollection("accounts");
         collection.createIndex(Indexes.ascending("village"));
         this.outbox = new OutboxStore(collection, relay, clock);
-        this.relay = relay;
         this.ledger = ledger;
     }
 
@@ -94,32 +86,9 @@ public class AccountStore {
      * @return the ids of the accounts written
      */
     Set<String> writeAll(List<Write> writes) {
-        if (writes.isEmpty()) {
-            return Set.of();
-        }
-        List<UpdateOneModel<Document>> models = writes.stream().map(this::model).toList();
-        Set<Integer> lost = new HashSet<>();
-        MongoBulkWriteException failed = null;
-        try {
-            collection().bulkWrite(models, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            failed = e;
-            for (BulkWriteError error : e.getWriteErrors()) {
-                lost.add(error.getIndex());
-            }
-        }
         Set<String> written = new LinkedHashSet<>();
-        for (int i = 0; i < writes.size(); i++) {
-            if (!lost.contains(i)) {
-                String id = writes.get(i).posting().account().id();
-                written.add(id);
-                relay.publishSoon(COLLECTION, id);
-            }
-        }
-        if (failed != null && (failed.getWriteConcernError() != null || failed.getWriteErrors().stream()
-                .anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY))) {
-            throw failed;
-        }
+        outbox.writeAll(writes.stream().map(this::model).toList(),
+                writes.stream().map(w -> w.posting().account().id()).toList()).forEach(id -> written.add((String) id));
         return written;
     }
 
