@@ -27,6 +27,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.pattern.PathPattern;
@@ -85,6 +86,12 @@ class GatewaySecurity {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** The default firewall rules, checked without regular expressions (see {@link HeaderSyntax}). */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return HeaderSyntax.firewall();
+    }
+
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                               GatewayProperties properties) {
@@ -96,6 +103,7 @@ class GatewaySecurity {
                         .matchers(publicMatcher(properties.publicPaths())).permitAll()
                         .anyExchange().access(new PlatformRoles()))
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new HeaderSyntax.BearerConverter())
                         .jwt(jwt -> jwt.jwtDecoder(decoder))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))

@@ -27,10 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * mvn -q -B -pl gateway -am test-compile -Pbench -DskipTests
- *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32]  (env TOWNSHIP_TEST_KEYCLOAK_ISSUER=... reuses a running realm)
+ *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32 -Dbench.warmup=45]  (env TOWNSHIP_TEST_KEYCLOAK_ISSUER=... reuses a running realm)
  * </pre>
  *
- * Prints (1) closed-loop throughput through the gateway and directly, (2) p50/p99/max latency of an open-loop load
+ * After a warm-up (wrk through the gateway with and without a token, then the fixed-rate load both ways), prints
+ * (1) closed-loop throughput through the gateway and directly, (2) p50/p99/max latency of an open-loop load
  * at a fixed rate (latency counted from each request's scheduled start, so stalls are not hidden) and the p99 the
  * gateway adds. The load generator runs on the same machine and takes CPU from the gateway.
  */
@@ -40,6 +41,7 @@ public final class GatewayBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 20);
         int rate = Integer.getInteger("bench.rate", 500);
         int concurrency = Integer.getInteger("bench.concurrency", 32);
+        int warmup = Integer.getInteger("bench.warmup", 45);
         String issuer = TestInfrastructure.keycloakIssuer();
         String token = new KeycloakTokens(issuer).hotline();
 
@@ -58,27 +60,48 @@ public final class GatewayBenchmark {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
-            System.out.println("warming up (" + seconds + " s each way) ...");
-            throughput(client, viaGateway, token, concurrency, seconds);
-            throughput(client, direct, token, concurrency, seconds / 2);
-
+            // steady state, as a gateway that has been up for a while runs: the just-started JVM compiles the
+            // request path for tens of seconds on this machine (its compiler threads take a core meanwhile)
             boolean wrk = wrkAvailable();
+            System.out.println("warming up (" + warmup + " s) ...");
+            if (wrk) {
+                wrk(viaGateway, token, concurrency, warmup * 2 / 3);
+                wrk(anonymous, null, concurrency, warmup / 3);
+            } else {
+                throughput(client, viaGateway, token, concurrency, warmup * 2 / 3);
+                throughput(client, anonymous, null, concurrency, warmup / 3);
+            }
+            fixedRate(client, viaGateway, token, rate, 10);
+            fixedRate(client, direct, token, rate, 5);
+
             System.out.println("throughput load generator: " + (wrk ? "wrk (1 thread)" : "the JDK HttpClient (install wrk for a lighter one)"));
+            var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            long jitBefore = jit.getTotalCompilationTime();
             double gatewayRps = wrk ? wrk(viaGateway, token, concurrency, seconds) : throughput(client, viaGateway, token, concurrency, seconds);
             double directRps = wrk ? wrk(direct, token, concurrency, seconds) : throughput(client, direct, token, concurrency, seconds);
             double anonymousRps = wrk ? wrk(anonymous, null, concurrency, seconds) : throughput(client, anonymous, null, concurrency, seconds);
+            long jitThroughput = jit.getTotalCompilationTime() - jitBefore;
+            jitBefore = jit.getTotalCompilationTime();
+            long[] gcBefore = gc();
             long[] gatewayLatency = fixedRate(client, viaGateway, token, rate, seconds);
             long[] directLatency = fixedRate(client, direct, token, rate, seconds);
+            long jitLatency = jit.getTotalCompilationTime() - jitBefore;
+            long[] gcAfter = gc();
 
             System.out.printf("%nthroughput, %d concurrent clients, %d s:%n", concurrency, seconds);
             System.out.printf("  through the gateway (token checked): %,.0f requests/s%n", gatewayRps);
             System.out.printf("  direct to the backend:               %,.0f requests/s%n", directRps);
             System.out.printf("  through the gateway, public path (no token): %,.0f requests/s%n", anonymousRps);
+            System.out.printf("  (JIT compiler busy %.1f s of these %d s: not yet steady if large; raise -Dbench.warmup)%n",
+                    jitThroughput / 1e3, 3 * seconds);
             System.out.printf("%nlatency at %d requests/s for %d s (ms):%n", rate, seconds);
             print("through the gateway", gatewayLatency);
             print("direct              ", directLatency);
             System.out.printf("  added p99 latency: %.2f ms%n",
                     (percentile(gatewayLatency, 99) - percentile(directLatency, 99)) / 1e6);
+            System.out.printf("  (JIT compiler busy %.1f s of these %d s; %d garbage collections, %d ms in all, in this"
+                    + " JVM, which holds the gateway, the stub and the load generator)%n", jitLatency / 1e3, 2 * seconds,
+                    gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
         }
         System.exit(0);
     }
@@ -113,6 +136,17 @@ public final class GatewayBenchmark {
             System.out.println("  (" + failed.get() + " requests to " + uri + " failed)");
         }
         return ok.get() / elapsed;
+    }
+
+    /** Collections so far and milliseconds spent in them, all collectors. */
+    static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     static boolean wrkAvailable() {

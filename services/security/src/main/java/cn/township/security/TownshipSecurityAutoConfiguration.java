@@ -13,6 +13,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -86,6 +87,7 @@ public class TownshipSecurityAutoConfiguration {
                         .requestMatchers(properties.allPublicPaths().toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new HeaderSyntax.Resolver())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(TokenValidation.authenticationConverter()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied)
@@ -104,6 +106,13 @@ public class TownshipSecurityAutoConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    /** Spring Security's firewall with its default rules, checked without regular expressions (see {@link HeaderSyntax}). */
+    @Bean
+    @ConditionalOnMissingBean
+    WebSecurityCustomizer townshipFirewall() {
+        return web -> web.httpFirewall(HeaderSyntax.firewall());
     }
 
     @Bean
