@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * mvn -q -B -pl gateway -am test-compile -Pbench -DskipTests
- *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32 -Dbench.warmup=45]  (env TOWNSHIP_TEST_KEYCLOAK_ISSUER=... reuses a running realm)
+ *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32 -Dbench.warmup=90]  (env TOWNSHIP_TEST_KEYCLOAK_ISSUER=... reuses a running realm)
  * </pre>
  *
  * After a warm-up (wrk through the gateway with and without a token, then the fixed-rate load both ways), prints
@@ -41,7 +41,7 @@ public final class GatewayBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 20);
         int rate = Integer.getInteger("bench.rate", 500);
         int concurrency = Integer.getInteger("bench.concurrency", 32);
-        int warmup = Integer.getInteger("bench.warmup", 45);
+        int warmup = Integer.getInteger("bench.warmup", 90);
         String issuer = TestInfrastructure.keycloakIssuer();
         String token = new KeycloakTokens(issuer).hotline();
 

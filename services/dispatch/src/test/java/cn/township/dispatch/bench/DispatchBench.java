@@ -43,7 +43,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Dispatch benchmark against the real (local) Kafka broker and MongoDB-wire server:
+ * Dispatch benchmark against the real (local) Kafka broker and MongoDB-wire server, after a warm-up of
+ * {@code --warmup-seconds} (default 60) of both loads below:
  * <ol>
  *   <li>throughput: TicketReceived published as fast as the producer goes for {@code --seconds}; cases opened
  *       per second, counted from CaseOpened on dispatch.cases.v1;</li>
@@ -63,6 +64,7 @@ public final class DispatchBench {
         int openCases = Integer.parseInt(opts.getOrDefault("cases", "100000"));
         int due = Integer.parseInt(opts.getOrDefault("due", "2000"));
         String phases = opts.getOrDefault("phases", "throughput,latency,timers");
+        int warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "60"));
 
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
         String database = "dispatch-bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -72,11 +74,17 @@ public final class DispatchBench {
                 "--township.messaging.concurrency=" + opts.getOrDefault("concurrency", "3"), "--logging.level.root=WARN");
         try (var producer = producer(bootstrap); var opened = new Opened(bootstrap)) {
             opened.start();
+            if (warmupSeconds > 0) {
+                // steady state, as an instance that has been up for a while runs: the just-started JVM compiles the
+                // consumer's path for tens of seconds (the compiler threads take a core meanwhile)
+                throughput("WARM-UP", producer, opened, warmupSeconds);
+                latency("WARM-UP", producer, opened, rate, Math.min(10, warmupSeconds));
+            }
             if (phases.contains("throughput")) {
-                throughput(producer, opened, seconds);
+                throughput("THROUGHPUT", producer, opened, seconds);
             }
             if (phases.contains("latency")) {
-                latency(producer, opened, rate, latencySeconds);
+                latency("LATENCY", producer, opened, rate, latencySeconds);
             }
             if (phases.contains("timers")) {
                 timers(app.getBean(CaseRepository.class), app.getBean(DeadlineScheduler.class), opened, openCases, due);
@@ -87,7 +95,8 @@ public final class DispatchBench {
         System.exit(0);
     }
 
-    static void throughput(KafkaProducer<String, byte[]> producer, Opened opened, int seconds) throws Exception {
+    static void throughput(String label, KafkaProducer<String, byte[]> producer, Opened opened, int seconds)
+            throws Exception {
         long before = opened.count.get();
         long sent = 0;
         long start = System.nanoTime();
@@ -119,14 +128,15 @@ public final class DispatchBench {
             Thread.sleep(50);
         }
         double total = (System.nanoTime() - start) / 1e9;
-        System.out.printf("THROUGHPUT sent=%d in %.1fs; opened within window=%d (%.0f/s); all %d opened after %.1fs (%.0f/s overall); per-second min=%d max=%d%n",
+        System.out.printf(label + " sent=%d in %.1fs; opened within window=%d (%.0f/s); all %d opened after %.1fs (%.0f/s overall); per-second min=%d max=%d%n",
                 sent, elapsed, openedInWindow, openedInWindow / elapsed, opened.count.get() - before, total,
                 (opened.count.get() - before) / total,
                 perSecond.stream().skip(2).mapToLong(Long::longValue).min().orElse(0),
                 perSecond.stream().mapToLong(Long::longValue).max().orElse(0));
     }
 
-    static void latency(KafkaProducer<String, byte[]> producer, Opened opened, int rate, int seconds) throws Exception {
+    static void latency(String label, KafkaProducer<String, byte[]> producer, Opened opened, int rate, int seconds)
+            throws Exception {
         opened.latencies.clear();
         long intervalNanos = 1_000_000_000L / rate;
         long next = System.nanoTime();
@@ -145,7 +155,7 @@ public final class DispatchBench {
             Thread.sleep(20);
         }
         long[] sorted = opened.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("LATENCY %d/s for %ds: %d measured; p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms%n", rate,
+        System.out.printf(label + " %d/s for %ds: %d measured; p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms%n", rate,
                 seconds, sorted.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }

@@ -60,7 +60,7 @@ public final class PointsBenchmark {
         int events = Integer.parseInt(options.getOrDefault("events", "25000"));
         int households = Integer.parseInt(options.getOrDefault("households", "2000"));
         int reads = Integer.parseInt(options.getOrDefault("reads", "2000"));
-        int warmupSeconds = Integer.parseInt(options.getOrDefault("read-warmup-seconds", "20"));
+        int warmupSeconds = Integer.parseInt(options.getOrDefault("read-warmup-seconds", "45"));
 
         String kafka = TestInfrastructure.kafkaBootstrapServers();
         String issuer = TestInfrastructure.keycloakIssuer();
