@@ -68,27 +68,25 @@ final class HeaderSyntax {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length() - 1)) {
             return null;
         }
-        int i = BEARER.length();
-        if (!authorization.regionMatches(true, 0, BEARER, 0, i)) {
-            throw malformed();
-        }
-        while (i < authorization.length() && tokenChar(authorization.charAt(i))) {
-            i++;
-        }
-        if (i == BEARER.length()) {
-            throw malformed();
-        }
-        while (i < authorization.length() && authorization.charAt(i) == '=') {
-            i++;
-        }
-        if (i != authorization.length()) {
-            throw malformed();
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length()) || !b64token(authorization, BEARER.length())) {
+            throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
         }
         return authorization.substring(BEARER.length());
     }
 
-    private static OAuth2AuthenticationException malformed() {
-        return new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
+    /** RFC 6750 b64token from {@code from} to the end: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+    static boolean b64token(String s, int from) {
+        int i = from;
+        while (i < s.length() && tokenChar(s.charAt(i))) {
+            i++;
+        }
+        if (i == from) {
+            return false;
+        }
+        while (i < s.length() && s.charAt(i) == '=') {
+            i++;
+        }
+        return i == s.length();
     }
 
     private static boolean tokenChar(char c) {

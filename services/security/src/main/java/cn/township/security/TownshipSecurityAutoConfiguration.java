@@ -13,13 +13,13 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -111,8 +111,8 @@ public class TownshipSecurityAutoConfiguration {
     /** Spring Security's firewall with its default rules, checked without regular expressions (see {@link HeaderSyntax}). */
     @Bean
     @ConditionalOnMissingBean
-    WebSecurityCustomizer townshipFirewall() {
-        return web -> web.httpFirewall(HeaderSyntax.firewall());
+    HttpFirewall townshipFirewall() {
+        return HeaderSyntax.firewall();
     }
 
     @Bean

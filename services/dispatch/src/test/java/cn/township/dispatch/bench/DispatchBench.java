@@ -110,9 +110,8 @@ public final class DispatchBench {
                 sent++;
             }
             // keep the backlog bounded so the figure is what the consumer sustains, not what the producer buffers
-            while (sent - (opened.count.get() - before) > 20_000 && System.nanoTime() < end) {
-                Thread.sleep(5);
-            }
+            long sentSoFar = sent;
+            opened.await(() -> sentSoFar - (opened.count.get() - before) <= 20_000, end);
             if (System.nanoTime() >= nextTick) {
                 long c = opened.count.get();
                 perSecond.add(c - lastCount);
@@ -123,10 +122,8 @@ public final class DispatchBench {
         producer.flush();
         long openedInWindow = opened.count.get() - before;
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long drainStart = System.nanoTime();
-        while (opened.count.get() - before < sent && System.nanoTime() - drainStart < Duration.ofSeconds(120).toNanos()) {
-            Thread.sleep(50);
-        }
+        long sentInAll = sent;
+        opened.await(() -> opened.count.get() - before >= sentInAll, System.nanoTime() + Duration.ofSeconds(120).toNanos());
         double total = (System.nanoTime() - start) / 1e9;
         System.out.printf(label + " sent=%d in %.1fs; opened within window=%d (%.0f/s); all %d opened after %.1fs (%.0f/s overall); per-second min=%d max=%d%n",
                 sent, elapsed, openedInWindow, openedInWindow / elapsed, opened.count.get() - before, total,
@@ -150,10 +147,7 @@ public final class DispatchBench {
             send(producer, Tickets.general(id, Instant.now()), null);
             next += intervalNanos;
         }
-        long wait = System.nanoTime();
-        while (opened.latencies.size() < total && System.nanoTime() - wait < Duration.ofSeconds(60).toNanos()) {
-            Thread.sleep(20);
-        }
+        opened.await(() -> opened.latencies.size() >= total, System.nanoTime() + Duration.ofSeconds(60).toNanos());
         long[] sorted = opened.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(label + " %d/s for %ds: %d measured; p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms%n", rate,
                 seconds, sorted.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
@@ -188,10 +182,7 @@ public final class DispatchBench {
         int pending = scheduler.rescan();
         System.out.printf("TIMERS rescan (start-up, and every rescan interval) read %d pending timers in %.0f ms%n",
                 pending, (System.nanoTime() - scan) / 1e6);
-        long wait = System.nanoTime();
-        while (opened.lateness.size() < dueSoon && System.nanoTime() - wait < Duration.ofSeconds(150).toNanos()) {
-            Thread.sleep(100);
-        }
+        opened.await(() -> opened.lateness.size() >= dueSoon, System.nanoTime() + Duration.ofSeconds(150).toNanos());
         long[] late = opened.lateness.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("TIMERS %d of %d warnings fired; lateness after due time: p50=%.0fms p99=%.0fms max=%.0fms; within 1 s: %d%n",
                 late.length, dueSoon, pct(late, 50), pct(late, 99), late.length == 0 ? 0 : late[late.length - 1] / 1e6,
@@ -262,9 +253,25 @@ public final class DispatchBench {
             thread = Thread.ofPlatform().name("bench-reader").start(this::run);
         }
 
+        /** Waits until {@code done} holds (checked after each poll that brought records) or {@code deadline} passes. */
+        synchronized void await(java.util.function.BooleanSupplier done, long deadline) throws InterruptedException {
+            long left;
+            while (!done.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+
+        private synchronized void progressed() {
+            notifyAll();
+        }
+
         private void run() {
             while (running) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                var records = consumer.poll(Duration.ofMillis(50));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                for (ConsumerRecord<String, byte[]> r : records) {
                     long now = System.nanoTime();
                     String type = new String(r.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8);
                     if (type.equals("case.dispatch.CaseOpened.v1")) {
@@ -281,6 +288,7 @@ public final class DispatchBench {
                         }
                     }
                 }
+                progressed();
             }
         }
 
