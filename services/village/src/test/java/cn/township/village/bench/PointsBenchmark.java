@@ -29,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * else started by the test support).</li>
  * </ol>
  * Run: {@code mvn -q -B -pl services/village -am -Pbench verify -DskipTests [-Dbench.args=--events=25000]}.
+ * With {@code --jfr-dir=DIR} among the arguments, the measured batch is also flight-recorded in each process
+ * (service.jfr, mongodb.jfr, kafka.jfr in DIR).
  */
 public final class PointsBenchmark {
 
@@ -100,12 +103,21 @@ public final class PointsBenchmark {
             System.out.printf("[bench] published %d AgreementReached events in %d ms (listeners paused)%n", events,
                     produced);
             long expected = (warmupEvents + (long) events) * 4L;
+            String jfrDir = options.get("jfr-dir");
+            if (jfrDir != null) {
+                recordings("JFR.start", "name=bench", "settings=profile", "filename=" + jfrDir);
+            }
+            Map<String, Long> cpuPartsBefore = cpuParts();
             long cpuBefore = cpuNanos();
             long resumed = System.nanoTime();
             containers.forEach(org.springframework.kafka.listener.MessageListenerContainer::resume);
             long count = awaitLedger(db, expected);
             double seconds = (System.nanoTime() - resumed) / 1e9;
             double cpuSeconds = (cpuNanos() - cpuBefore) / 1e9;
+            if (jfrDir != null) {
+                recordings("JFR.stop", "name=bench");
+                System.out.println("[bench] flight recordings of the measured batch (service, MongoDB, Kafka) in " + jfrDir);
+            }
             long applied = events * 4L;
             System.out.printf("[bench] applied %d awards from events in %.1f s: %.0f awards/s (wall clock from resume,"
                     + " load average %.1f on %d cores)%n", applied, seconds, applied / seconds,
@@ -114,6 +126,11 @@ public final class PointsBenchmark {
             System.out.printf("[bench] CPU used by service + MongoDB + Kafka meanwhile: %.1f s = %.2f ms per award;"
                     + " capacity on 2 otherwise idle cores ~ %.0f awards/s%n", cpuSeconds, cpuSeconds * 1000 / applied,
                     2 * applied / cpuSeconds);
+            Map<String, Long> cpuPartsAfter = cpuParts();
+            StringBuilder parts = new StringBuilder();
+            cpuPartsAfter.forEach((name, nanos) -> parts.append(String.format(" %s %.2f ms,", name,
+                    (nanos - cpuPartsBefore.getOrDefault(name, 0L)) / 1e6 / applied)));
+            System.out.printf("[bench] CPU per award by process:%s%n", parts.substring(0, parts.length() - 1));
             long accounts = db.getCollection("accounts").countDocuments();
             int sum = 0;
             for (var d : db.getCollection("accounts").find()) {
@@ -185,6 +202,52 @@ public final class PointsBenchmark {
         }
     }
 
+    /** CPU time of this JVM (the service) and of each child process (the local Kafka and MongoDB), by name. */
+    private static Map<String, Long> cpuParts() {
+        Map<String, Long> parts = new java.util.TreeMap<>();
+        parts.put("service", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime());
+        ProcessHandle.current().children().forEach(p -> {
+            parts.merge(processName(p), p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L), Long::sum);
+        });
+        return parts;
+    }
+
+    /**
+     * Runs a JFR diagnostic command in this JVM and in each child process ({@code --jfr-dir=DIR}: a recording of the
+     * measured batch only, one file per process named after it).
+     */
+    private static void recordings(String command, String... arguments) throws Exception {
+        Map<String, Long> pids = new java.util.TreeMap<>();
+        pids.put("service", ProcessHandle.current().pid());
+        ProcessHandle.current().children().forEach(p -> pids.put(processName(p), p.pid()));
+        for (var process : pids.entrySet()) {
+            List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.getValue()), command));
+            for (String argument : arguments) {
+                line.add(argument.startsWith("filename=") ? argument + "/" + process.getKey() + ".jfr" : argument);
+            }
+            new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor();
+        }
+    }
+
+    private static String processName(ProcessHandle p) {
+        String command = commandLine(p);
+        return command.contains("LocalMongo") ? "mongodb" : command.contains("LocalKafka") ? "kafka"
+                : command.contains("keycloak") || command.contains("quarkus") ? "keycloak" : "pid-" + p.pid();
+    }
+
+    /** A child's command line (the JDK drops the arguments of a long one, so /proc is read first where there is one). */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(p.pid()),
+                    "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException | RuntimeException e) {
+            return p.info().commandLine().orElse("");
+        }
+    }
+
     /** CPU time of this JVM (the service) and of its child processes (the local Kafka and MongoDB). */
     private static long cpuNanos() {
         long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -238,7 +301,9 @@ public final class PointsBenchmark {
     private static long awaitLedger(MongoDatabase db, long expected) throws InterruptedException {
         long count = 0;
         while (count < expected) {
-            count = db.getCollection("ledger").countDocuments();
+            // the collection's size from its metadata: countDocuments() would make the server walk every entry
+            // ten times a second, load that is not the service's
+            count = db.getCollection("ledger").estimatedDocumentCount();
             if (count < expected) {
                 Thread.sleep(100); // a benchmark main polling its progress, not a test
             }
