@@ -104,6 +104,9 @@ class GatewayIT {
         assertThat(seen.header("X-Roles")).isNull();
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
         assertThat(response.headers().firstValue("traceparent")).hasValue(relayedTrace);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache, no-store, max-age=0, must-revalidate");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     }
 
     @Test
@@ -124,6 +127,7 @@ class GatewayIT {
         assertProblem(none, 401, "bearer token");
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(none.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(none.headers().firstValue("X-Content-Type-Options")).as("on errors too").hasValue("nosniff");
 
         String forged = KeycloakTokens.tampered(TOKENS.user("villager-nancha"), "roles", "secretary");
         assertProblem(send(request("/api/intake/tickets", forged).GET()), 401, "signature");

@@ -1,6 +1,7 @@
 package cn.township.gateway.token;
 
 import cn.township.gateway.GatewayProperties;
+import cn.township.gateway.edge.SecurityHeaders;
 import cn.township.gateway.limits.BodySizeLimitFilter;
 import cn.township.gateway.limits.RateLimitFilter;
 import cn.township.gateway.problem.Problems;
@@ -115,6 +116,9 @@ class GatewaySecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                // the same response headers as Spring Security's defaults, written without its per-response overhead
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .addFilterAt(new SecurityHeaders(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterAfter(new RateLimitFilter(properties.rateLimit()), SecurityWebFiltersOrder.AUTHORIZATION)
                 .addFilterAfter(new BodySizeLimitFilter(properties.bodyLimit()), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();

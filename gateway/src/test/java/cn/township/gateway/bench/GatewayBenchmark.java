@@ -1,12 +1,8 @@
 package cn.township.gateway.bench;
 
-import cn.township.gateway.GatewayApplication;
 import cn.township.gateway.StubBackend;
 import cn.township.security.test.KeycloakTokens;
 import cn.township.infra.testing.TestInfrastructure;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,11 +19,13 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Gateway overhead with token validation: the gateway in front of a stub backend (Reactor Netty server) versus calling
- * the stub directly, both with the same real Keycloak token of the hotline client.
+ * the stub directly, both with the same real Keycloak token of the hotline client. The gateway runs in a JVM of its
+ * own as deployed ({@code -Dbench.gatewayJvm="-Xmx320m ..."} sets its options; {@code -Dbench.inProcess=true} runs it
+ * inside this JVM, beside the stub and the load generator, as earlier sessions measured it).
  *
  * <pre>
  * mvn -q -B -pl gateway -am test-compile -Pbench -DskipTests
- *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32 -Dbench.warmup=90]  (env TOWNSHIP_TEST_KEYCLOAK_ISSUER=... reuses a running realm)
+ *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32 -Dbench.warmup=90 -Dbench.inProcess=false]  (env TOWNSHIP_TEST_KEYCLOAK_ISSUER=... reuses a running realm)
  * </pre>
  *
  * After a warm-up (wrk through the gateway with and without a token, then the fixed-rate load both ways), prints
@@ -45,15 +43,17 @@ public final class GatewayBenchmark {
         String issuer = TestInfrastructure.keycloakIssuer();
         String token = new KeycloakTokens(issuer).hotline();
 
+        List<String> gatewayArgs = List.of("--KEYCLOAK_ISSUER_URI=" + issuer,
+                "--township.gateway.rate-limit.clients.hotline.per-second=1000000",
+                "--township.gateway.rate-limit.clients.hotline.burst=1000000",
+                "--township.gateway.rate-limit.anonymous.per-second=1000000",
+                "--township.gateway.rate-limit.anonymous.burst=1000000",
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        boolean fork = !Boolean.getBoolean("bench.inProcess");
         try (StubBackend backend = new StubBackend(false);
-             ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
-                     .run("--server.port=0", "--KEYCLOAK_ISSUER_URI=" + issuer, "--INTAKE_URI=" + backend.uri(),
-                             "--township.gateway.rate-limit.clients.hotline.per-second=1000000",
-                             "--township.gateway.rate-limit.clients.hotline.burst=1000000",
-                             "--township.gateway.rate-limit.anonymous.per-second=1000000",
-                             "--township.gateway.rate-limit.anonymous.burst=1000000",
-                             "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
-            int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+             Gateway gateway = fork ? Gateway.process(backend.uri(), gatewayArgs) : Gateway.inProcess(backend.uri(), gatewayArgs)) {
+            int port = gateway.port();
+            System.out.println("gateway: " + gateway.describe());
             URI viaGateway = URI.create("http://127.0.0.1:" + port + "/api/intake/ping");
             URI direct = URI.create(backend.uri() + "/api/intake/ping");
             URI anonymous = URI.create("http://127.0.0.1:" + port + "/open311/v2/services.json");
@@ -71,13 +71,17 @@ public final class GatewayBenchmark {
                 throughput(client, viaGateway, token, concurrency, warmup * 2 / 3);
                 throughput(client, anonymous, null, concurrency, warmup / 3);
             }
-            fixedRate(client, viaGateway, token, rate, 10);
-            fixedRate(client, direct, token, rate, 5);
+            // the load generator's own path (the JDK client in this JVM) warms up too, both ways
+            fixedRate(client, viaGateway, token, rate, Math.max(10, warmup / 6));
+            fixedRate(client, direct, token, rate, Math.max(10, warmup / 6));
 
             System.out.println("throughput load generator: " + (wrk ? "wrk (1 thread)" : "the JDK HttpClient (install wrk for a lighter one)"));
             var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
             long jitBefore = jit.getTotalCompilationTime();
+            long cpuBefore = gateway.cpuNanos();
+            long gatewayJitBefore = gateway.jitMillis();
             double gatewayRps = wrk ? wrk(viaGateway, token, concurrency, seconds) : throughput(client, viaGateway, token, concurrency, seconds);
+            long gatewayCpu = gateway.cpuNanos() - cpuBefore;
             double directRps = wrk ? wrk(direct, token, concurrency, seconds) : throughput(client, direct, token, concurrency, seconds);
             double anonymousRps = wrk ? wrk(anonymous, null, concurrency, seconds) : throughput(client, anonymous, null, concurrency, seconds);
             long jitThroughput = jit.getTotalCompilationTime() - jitBefore;
@@ -86,22 +90,31 @@ public final class GatewayBenchmark {
             long[] gatewayLatency = fixedRate(client, viaGateway, token, rate, seconds);
             long[] directLatency = fixedRate(client, direct, token, rate, seconds);
             long jitLatency = jit.getTotalCompilationTime() - jitBefore;
+            long gatewayJit = gateway.jitMillis() - gatewayJitBefore;
             long[] gcAfter = gc();
+            String gatewayGc = gateway.gcSummary();
 
             System.out.printf("%nthroughput, %d concurrent clients, %d s:%n", concurrency, seconds);
             System.out.printf("  through the gateway (token checked): %,.0f requests/s%n", gatewayRps);
             System.out.printf("  direct to the backend:               %,.0f requests/s%n", directRps);
             System.out.printf("  through the gateway, public path (no token): %,.0f requests/s%n", anonymousRps);
-            System.out.printf("  (JIT compiler busy %.1f s of these %d s: not yet steady if large; raise -Dbench.warmup)%n",
-                    jitThroughput / 1e3, 3 * seconds);
+            System.out.printf("  gateway CPU per request with token: %.2f ms (%s)%n",
+                    gatewayCpu / 1e6 / Math.max(1, gatewayRps * seconds), fork ? "its own process" : "whole JVM");
+            System.out.printf("  (JIT compiler of the benchmark's JVM busy %.1f s of these %d s: not yet steady if large;"
+                    + " raise -Dbench.warmup)%n", jitThroughput / 1e3, 3 * seconds);
             System.out.printf("%nlatency at %d requests/s for %d s (ms):%n", rate, seconds);
             print("through the gateway", gatewayLatency);
             print("direct              ", directLatency);
             System.out.printf("  added p99 latency: %.2f ms%n",
                     (percentile(gatewayLatency, 99) - percentile(directLatency, 99)) / 1e6);
-            System.out.printf("  (JIT compiler busy %.1f s of these %d s; %d garbage collections, %d ms in all, in this"
-                    + " JVM, which holds the gateway, the stub and the load generator)%n", jitLatency / 1e3, 2 * seconds,
-                    gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
+            System.out.printf("  (JIT compiler busy %.1f s of these %d s; %d garbage collections, %d ms in all, in the"
+                    + " benchmark's JVM, which holds %s the stub and the load generator)%n", jitLatency / 1e3, 2 * seconds,
+                    gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], fork ? "" : "the gateway,");
+            if (gatewayGc != null) {
+                System.out.println("  gateway process, whole run: " + gatewayGc);
+                System.out.printf("  gateway process's JIT compiler busy %.1f s during the measured %d s%n",
+                        gatewayJit / 1e3, 5 * seconds);
+            }
         }
         System.exit(0);
     }

@@ -1,0 +1,229 @@
+package cn.township.gateway.bench;
+
+import cn.township.gateway.GatewayApplication;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway being measured: by default its own JVM, as it is deployed (so its compiler, collector and event
+ * loops are its own, and the stub backend and the load generator run outside it); with
+ * {@code -Dbench.inProcess=true}, inside the benchmark's JVM as before.
+ */
+interface Gateway extends AutoCloseable {
+
+    int port();
+
+    String describe();
+
+    /** CPU time used by the gateway so far (for the in-process gateway: the whole JVM's). */
+    long cpuNanos();
+
+    /** The gateway process's collections over the whole run, or null when it is not a process of its own. */
+    @Nullable String gcSummary();
+
+    /** Milliseconds the gateway's JIT compiler has worked so far (-1 if unknown). */
+    long jitMillis();
+
+    @Override
+    void close();
+
+    static Gateway inProcess(String backend, List<String> arguments) {
+        List<String> all = new ArrayList<>(arguments);
+        all.add("--server.port=0");
+        all.add("--INTAKE_URI=" + backend);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
+                .run(all.toArray(String[]::new));
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new Gateway() {
+            public int port() {
+                return port;
+            }
+
+            public String describe() {
+                return "in the benchmark's JVM (-Dbench.inProcess=true)";
+            }
+
+            public long cpuNanos() {
+                return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime();
+            }
+
+            public @Nullable String gcSummary() {
+                return null;
+            }
+
+            public long jitMillis() {
+                return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            }
+
+            public void close() {
+                context.close();
+            }
+        };
+    }
+
+    /**
+     * Starts the gateway in a JVM of its own with the JVM options of {@code -Dbench.gatewayJvm} (default: the heap
+     * and collector {@code ./platform} gives it, with the JIT compiler's full tiers as a long-running gateway has),
+     * and waits until it answers its health check. The
+     * young generation is half the heap: the gateway's garbage is per request (at 500 requests/s a third of a
+     * 320 MB heap's default young generation filled every 0.8 s, each collection pausing requests).
+     */
+    static Gateway process(String backend, List<String> arguments) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("gateway-bench", ".log");
+        Path gcLog = Files.createTempFile("gateway-bench-gc", ".log");
+        String jvm = System.getProperty("bench.gatewayJvm", "-Xms320m -Xmx320m -Xmn160m -XX:+UseSerialGC");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.stream(jvm.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
+        command.add("-Xlog:gc:file=" + gcLog);
+        command.add("-cp");
+        command.add(classpath());
+        command.add(GatewayApplication.class.getName());
+        command.addAll(arguments);
+        command.add("--server.port=" + port);
+        command.add("--INTAKE_URI=" + backend);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Gateway gateway = new Gateway() {
+            public int port() {
+                return port;
+            }
+
+            public String describe() {
+                return "its own JVM (pid " + process.pid() + ", " + jvm + "; -Dbench.inProcess=true runs it inside"
+                        + " the benchmark's JVM)";
+            }
+
+            public long cpuNanos() {
+                return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            }
+
+            public @Nullable String gcSummary() {
+                return summarizeGc(gcLog);
+            }
+
+            public long jitMillis() {
+                return compilerMillis(process.pid());
+            }
+
+            public void close() {
+                process.destroy();
+                try {
+                    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    process.destroyForcibly();
+                }
+            }
+        };
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                gateway.close();
+                throw new IllegalStateException("the gateway exited during start:\n" + Files.readString(log));
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return gateway;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                gateway.close();
+                throw new IllegalStateException("the gateway did not become healthy in 180 s:\n" + Files.readString(log));
+            }
+            Thread.sleep(250); // a benchmark main waiting for its child process to listen, not a test
+        }
+    }
+
+    /** The classpath the benchmark runs with (exec:java gives it a class loader of its own, not java.class.path). */
+    private static String classpath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
+            return Arrays.stream(loader.getURLs()).map(Gateway::file).collect(Collectors.joining(File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static String file(URL url) {
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException("not a file on the classpath: " + url, e);
+        }
+    }
+
+    /** The compiler's total time in another JVM, from its performance counters ({@code jcmd PID PerfCounter.print}). */
+    private static long compilerMillis(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "PerfCounter.print").redirectErrorStream(true).start();
+            long ticks = -1;
+            long frequency = -1;
+            for (String line : new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\n")) {
+                if (line.startsWith("java.ci.totalTime=")) {
+                    ticks = Long.parseLong(line.substring("java.ci.totalTime=".length()).trim());
+                } else if (line.startsWith("sun.os.hrt.frequency=")) {
+                    frequency = Long.parseLong(line.substring("sun.os.hrt.frequency=".length()).trim());
+                }
+            }
+            jcmd.waitFor();
+            return ticks < 0 || frequency <= 0 ? -1 : ticks * 1000 / frequency;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Counts the pauses in a unified GC log ({@code -Xlog:gc}): how many, their total and the longest. */
+    private static String summarizeGc(Path gcLog) {
+        try {
+            int pauses = 0;
+            double total = 0;
+            double longest = 0;
+            for (String line : Files.readAllLines(gcLog)) {
+                if (line.contains("Pause") && line.endsWith("ms")) {
+                    double ms = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1, line.length() - 2));
+                    pauses++;
+                    total += ms;
+                    longest = Math.max(longest, ms);
+                }
+            }
+            return String.format("%d collector pauses, %.0f ms in all, longest %.1f ms (gc log %s)", pauses, total,
+                    longest, gcLog);
+        } catch (IOException | RuntimeException e) {
+            return "gc log unreadable: " + e;
+        }
+    }
+}
