@@ -323,6 +323,7 @@ public final class FaultDrills {
                 String pid = Files.readString(root.resolve(".run/pids/" + service + ".pid")).trim();
                 System.out.printf("kill-services: kill -9 %s (pid %s)%n", service, pid);
                 new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
+                awaitGone(pid);
                 platformUp();
             }
         });
@@ -334,9 +335,7 @@ public final class FaultDrills {
             String pid = Files.readString(root.resolve(".run/pids/kafka.pid")).trim();
             System.out.printf("kafka-restart: stopping the broker (pid %s)%n", pid);
             new ProcessBuilder("kill", "-TERM", pid).inheritIO().start().waitFor();
-            while (ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
-                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-            }
+            awaitGone(pid);
             platformUp();
         });
     }
@@ -381,10 +380,25 @@ public final class FaultDrills {
         checkCasesOpenedOnce(List.copyOf(accepted), Duration.ofSeconds(180), drill);
     }
 
+    /** Waits (up to 30 s) until a stopped process is gone, so that `./platform up` sees it stopped. */
+    static void awaitGone(String pid) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+    }
+
     void platformUp() throws IOException, InterruptedException {
+        Path output = Files.createTempFile("platform-up", ".log");
         Process up = new ProcessBuilder(root.resolve("platform").toString(), "up").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        check(up.waitFor() == 0, "./platform up failed to restart what was stopped");
+                .redirectOutput(output.toFile()).start();
+        boolean ok = up.waitFor() == 0;
+        if (!ok) {
+            List<String> lines = Files.readAllLines(output);
+            System.out.println(String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+        }
+        check(ok, "./platform up failed to restart what was stopped");
     }
 
     /** Every case id has exactly one CaseOpened on the dispatch topic and is readable in AWAITING_SIGN_OFF or later. */
