@@ -35,7 +35,7 @@ public final class SecurityHeaders implements WebFilter {
         return chain.filter(exchange);
     }
 
-    static void write(ServerWebExchange exchange) {
+    private static void write(ServerWebExchange exchange) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         if (exchange.getResponse().getStatusCode() != HttpStatus.NOT_MODIFIED
                 && !headers.containsHeader(HttpHeaders.CACHE_CONTROL) && !headers.containsHeader(HttpHeaders.PRAGMA)

@@ -107,13 +107,15 @@ public final class PointsBenchmark {
             if (jfrDir != null) {
                 recordings("JFR.start", "name=bench", "settings=profile", "filename=" + jfrDir);
             }
-            Map<String, Long> cpuPartsBefore = cpuParts();
-            long cpuBefore = cpuNanos();
+            Map<String, Long> cpuBefore = cpuByProcess();
             long resumed = System.nanoTime();
             containers.forEach(org.springframework.kafka.listener.MessageListenerContainer::resume);
             long count = awaitLedger(db, expected);
             double seconds = (System.nanoTime() - resumed) / 1e9;
-            double cpuSeconds = (cpuNanos() - cpuBefore) / 1e9;
+            Map<String, Long> cpuAfter = cpuByProcess();
+            Map<String, Long> cpuUsed = new java.util.TreeMap<>();
+            cpuAfter.forEach((name, nanos) -> cpuUsed.put(name, nanos - cpuBefore.getOrDefault(name, 0L)));
+            double cpuSeconds = cpuUsed.values().stream().mapToLong(Long::longValue).sum() / 1e9;
             if (jfrDir != null) {
                 recordings("JFR.stop", "name=bench");
                 System.out.println("[bench] flight recordings of the measured batch (service, MongoDB, Kafka) in " + jfrDir);
@@ -126,11 +128,8 @@ public final class PointsBenchmark {
             System.out.printf("[bench] CPU used by service + MongoDB + Kafka meanwhile: %.1f s = %.2f ms per award;"
                     + " capacity on 2 otherwise idle cores ~ %.0f awards/s%n", cpuSeconds, cpuSeconds * 1000 / applied,
                     2 * applied / cpuSeconds);
-            Map<String, Long> cpuPartsAfter = cpuParts();
-            StringBuilder parts = new StringBuilder();
-            cpuPartsAfter.forEach((name, nanos) -> parts.append(String.format(" %s %.2f ms,", name,
-                    (nanos - cpuPartsBefore.getOrDefault(name, 0L)) / 1e6 / applied)));
-            System.out.printf("[bench] CPU per award by process:%s%n", parts.substring(0, parts.length() - 1));
+            System.out.printf("[bench] CPU per award by process: %s%n", String.join(", ", cpuUsed.entrySet().stream()
+                    .map(e -> String.format("%s %.2f ms", e.getKey(), e.getValue() / 1e6 / applied)).toList()));
             long accounts = db.getCollection("accounts").countDocuments();
             int sum = 0;
             for (var d : db.getCollection("accounts").find()) {
@@ -202,15 +201,20 @@ public final class PointsBenchmark {
         }
     }
 
-    /** CPU time of this JVM (the service) and of each child process (the local Kafka and MongoDB), by name. */
-    private static Map<String, Long> cpuParts() {
-        Map<String, Long> parts = new java.util.TreeMap<>();
-        parts.put("service", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime());
-        ProcessHandle.current().children().forEach(p -> {
-            parts.merge(processName(p), p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L), Long::sum);
-        });
-        return parts;
+    /** This JVM (the service) and its child processes (the local Kafka, MongoDB, Keycloak), by name. */
+    private static Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> processes = new java.util.TreeMap<>();
+        processes.put("service", ProcessHandle.current());
+        ProcessHandle.current().children().forEach(p -> processes.put(processName(p), p));
+        return processes;
+    }
+
+    /** CPU time used so far by each of {@link #processes()}. */
+    private static Map<String, Long> cpuByProcess() {
+        Map<String, Long> cpu = new java.util.TreeMap<>();
+        processes().forEach((name, p) -> cpu.put(name,
+                p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)));
+        return cpu;
     }
 
     /**
@@ -218,12 +222,9 @@ public final class PointsBenchmark {
      * measured batch only, one file per process named after it).
      */
     private static void recordings(String command, String... arguments) throws Exception {
-        Map<String, Long> pids = new java.util.TreeMap<>();
-        pids.put("service", ProcessHandle.current().pid());
-        ProcessHandle.current().children().forEach(p -> pids.put(processName(p), p.pid()));
-        for (var process : pids.entrySet()) {
+        for (var process : processes().entrySet()) {
             List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(process.getValue()), command));
+                    Long.toString(process.getValue().pid()), command));
             for (String argument : arguments) {
                 line.add(argument.startsWith("filename=") ? argument + "/" + process.getKey() + ".jfr" : argument);
             }
@@ -241,20 +242,11 @@ public final class PointsBenchmark {
     /** A child's command line (the JDK drops the arguments of a long one, so /proc is read first where there is one). */
     private static String commandLine(ProcessHandle p) {
         try {
-            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(p.pid()),
-                    "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+            return new String(java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
         } catch (java.io.IOException | RuntimeException e) {
             return p.info().commandLine().orElse("");
         }
-    }
-
-    /** CPU time of this JVM (the service) and of its child processes (the local Kafka and MongoDB). */
-    private static long cpuNanos() {
-        long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-        long children = ProcessHandle.current().children().mapToLong(p -> p.info().totalCpuDuration()
-                .map(java.time.Duration::toNanos).orElse(0L)).sum();
-        return own + children;
     }
 
     /**
