@@ -9,11 +9,15 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Phone numbers at rest and in matching: AES-256-GCM with a random nonce for storage (the phone can be read
  * back only with the key), HMAC-SHA256 for the repeat-caller key (equal phones give equal keys, the key
  * reveals nothing without the secret), and the mask shown to roles that do not need the number.
+ * <p>
+ * Cipher and MAC objects are kept for reuse (looking a transformation up in the providers costs more than using
+ * it); each is used by one caller at a time and initialised with a fresh nonce for every encryption.
  */
 public final class PhoneProtector {
 
@@ -24,6 +28,8 @@ public final class PhoneProtector {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
     private final SecureRandom random = new SecureRandom();
+    private final ConcurrentLinkedQueue<Cipher> ciphers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Mac> macs = new ConcurrentLinkedQueue<>();
 
     public PhoneProtector(byte[] encryptionKey, byte[] hashKey) {
         if (encryptionKey.length != 32 || hashKey.length != 32) {
@@ -55,10 +61,11 @@ public final class PhoneProtector {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = cipher();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(AAD);
             byte[] sealed = cipher.doFinal(normalizedPhone.getBytes(StandardCharsets.UTF_8));
+            ciphers.offer(cipher);
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
@@ -72,10 +79,12 @@ public final class PhoneProtector {
     public String decrypt(String sealedBase64) {
         try {
             byte[] in = Base64.getDecoder().decode(sealedBase64);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = cipher();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(AAD);
-            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            String phone = new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            ciphers.offer(cipher);
+            return phone;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("phone cipher text does not open with this key", e);
         }
@@ -84,12 +93,24 @@ public final class PhoneProtector {
     /** The keyed hash used to recognise a repeat caller without storing or comparing the phone itself. */
     public String key(String normalizedPhone) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(normalizedPhone.getBytes(StandardCharsets.UTF_8)));
+            Mac mac = macs.poll();
+            if (mac == null) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(hashKey);
+            }
+            // doFinal leaves the MAC reset and keyed, ready for the next phone
+            String key = HexFormat.of().formatHex(mac.doFinal(normalizedPhone.getBytes(StandardCharsets.UTF_8)));
+            macs.offer(mac);
+            return key;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
+    }
+
+    /** A cipher no one else is using (initialised by the caller; one that failed is not given back). */
+    private Cipher cipher() throws GeneralSecurityException {
+        Cipher cipher = ciphers.poll();
+        return cipher != null ? cipher : Cipher.getInstance("AES/GCM/NoPadding");
     }
 
     /** 13812341234 → 138****1234; shorter numbers keep only their last four digits. */

@@ -37,6 +37,30 @@ class PhoneProtectorTest {
     }
 
     @Test
+    void reusedCiphersStayCorrectAcrossThreadsAndAfterARefusedText() throws Exception {
+        String sealed = phones.protect("13812341234").sealed();
+        byte[] tampered = java.util.Base64.getDecoder().decode(sealed);
+        tampered[tampered.length - 1] ^= 1;
+        assertThatThrownBy(() -> phones.decrypt(java.util.Base64.getEncoder().encodeToString(tampered)))
+                .isInstanceOf(IllegalArgumentException.class);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 2_000; i++) {
+                String phone = "139" + (10_000_000 + i);
+                results.add(pool.submit(() -> {
+                    ProtectedPhone p = phones.protect(phone);
+                    return phones.decrypt(p.sealed()).equals(phone)
+                            && p.key().equals(new PhoneProtector(key(1), key(2)).key(phone));
+                }));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+        assertThat(phones.decrypt(sealed)).isEqualTo("13812341234");
+    }
+
+    @Test
     void masksLikeTheCityDoes() {
         assertThat(PhoneProtector.mask("13812341234")).isEqualTo("138****1234");
         assertThat(PhoneProtector.mask("01069961234")).isEqualTo("010****1234");
