@@ -23,6 +23,16 @@ public class RelayProbe {
         this.producerConfig = producerConfig;
     }
 
+    /** Runs the writes with the application's relay stopped (their hints wait in its queue), then starts it. */
+    public void withRelayStopped(Runnable writes) {
+        applicationRelay.stop();
+        try {
+            writes.run();
+        } finally {
+            applicationRelay.start();
+        }
+    }
+
     public Crash crashingRelay() {
         return new Crash();
     }
