@@ -106,7 +106,14 @@ public final class TestInfrastructure {
         // stop-the-world pauses of seconds once that much is live (e.g. -Dtownship.test.mongo-gc=UseG1GC)
         String heap = System.getProperty("township.test.mongo-heap", "512m");
         String gc = System.getProperty("township.test.mongo-gc", "UseSerialGC");
-        Process p = LocalProcess.startJava("mongo", List.of("-Xmx" + heap, "-XX:+" + gc),
+        // more collector settings for a benchmark, e.g. -Dtownship.test.mongo-options="-XX:MaxGCPauseMillis=20"
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx" + heap, "-XX:+" + gc));
+        for (String option : System.getProperty("township.test.mongo-options", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                jvm.add(option);
+            }
+        }
+        Process p = LocalProcess.startJava("mongo", jvm,
                 "cn.township.infra.launcher.LocalMongo", List.of("--port", "" + port, "--memory"));
         LocalProcess.awaitPort("mongo", p, port, Duration.ofSeconds(60));
         return "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=10000";

@@ -1,5 +1,6 @@
 package cn.township.intake.bench;
 
+import cn.township.infra.testing.BenchProcesses;
 import cn.township.infra.testing.TestInfrastructure;
 import cn.township.intake.IntakeApplication;
 import cn.township.security.test.KeycloakTokens;
@@ -51,6 +52,8 @@ public final class PushBenchmark {
 
     /** A push not answered within this counts as failed (and keeps a saturated run bounded in time). */
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** A push in the latency phase slower than this is listed with the time it was sent. */
+    private static final Duration SLOW = Duration.ofMillis(50);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -86,7 +89,10 @@ public final class PushBenchmark {
         int latencySeconds = Integer.parseInt(opts.getOrDefault("latency-seconds", "30"));
         int throughputSeconds = Integer.parseInt(opts.getOrDefault("throughput-seconds", "60"));
         int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "32"));
-        int warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "15"));
+        int warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "60"));
+        int warmupMaxSeconds = Integer.parseInt(opts.getOrDefault("warmup-max-seconds", "300"));
+        int latencyWarmupSeconds = Integer.parseInt(opts.getOrDefault("latency-warmup-seconds", "20"));
+        String jfrDir = opts.get("jfr-dir");
         String kafka = opts.getOrDefault("kafka", null);
         String mongo = opts.getOrDefault("mongo", null);
         String issuer = opts.getOrDefault("keycloak", null);
@@ -109,11 +115,29 @@ public final class PushBenchmark {
         PushBenchmark bench = new PushBenchmark(port, issuer);
         bench.token();
         try {
-            bench.closedLoop(concurrency, warmupSeconds, "warm-up");
-            bench.openLoop(rate, latencySeconds);
-            bench.closedLoop(concurrency, throughputSeconds, "throughput");
+            bench.warmUp(concurrency, warmupSeconds, warmupMaxSeconds);
+            if (latencyWarmupSeconds > 0) {
+                System.out.printf("(the open-loop schedule for %d s first, not measured: going from closed to open loop"
+                        + " recompiles code)%n", latencyWarmupSeconds);
+                bench.openLoop(rate, latencyWarmupSeconds);
+            }
+            Window window = Window.open();
+            int pushed = bench.openLoop(rate, latencySeconds);
+            window.print(pushed);
+            window = Window.open();
+            pushed = bench.closedLoop(concurrency, throughputSeconds, "throughput");
+            window.print(pushed);
             if (wrkAvailable()) {
-                bench.wrk(concurrency, throughputSeconds);
+                if (jfrDir != null) {
+                    BenchProcesses.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + jfrDir);
+                }
+                window = Window.open();
+                pushed = bench.wrk(concurrency, throughputSeconds);
+                window.print(pushed);
+                if (jfrDir != null) {
+                    BenchProcesses.jcmd("JFR.stop", "name=bench");
+                    System.out.println("  flight recordings of the wrk phase (service, MongoDB, Kafka) in " + jfrDir);
+                }
             } else {
                 System.out.println("(install wrk for a throughput figure with a load generator that takes less CPU)");
             }
@@ -123,10 +147,52 @@ public final class PushBenchmark {
         System.exit(0);
     }
 
-    private void openLoop(int rate, int seconds) throws InterruptedException {
+    /**
+     * Closed-loop load for at least {@code minSeconds}, then on in 10 s slices while the JIT compilers still took
+     * more than 2 % of a slice (or until {@code maxSeconds}): on two cores a compiler thread busy with the service's
+     * code takes CPU from it for minutes after start, and a figure measured meanwhile is not the steady state.
+     */
+    private void warmUp(int concurrency, int minSeconds, int maxSeconds) throws InterruptedException {
+        long compiled = BenchProcesses.compilerMillis();
+        closedLoop(concurrency, minSeconds, "warm-up");
+        int elapsed = minSeconds;
+        long slice = BenchProcesses.compilerMillis() - compiled;
+        while (elapsed < maxSeconds) {
+            compiled = BenchProcesses.compilerMillis();
+            closedLoop(concurrency, 10, "warm-up (compiler busy)");
+            elapsed += 10;
+            slice = BenchProcesses.compilerMillis() - compiled;
+            if (slice <= 200) {
+                break;
+            }
+        }
+        System.out.printf("warmed up for %d s; the JIT compilers took %d ms of the last slice%s%n", elapsed, slice,
+                slice > 200 ? " (still compiling: figures below are not the steady state)" : "");
+    }
+
+    /** CPU of every process and the compilers' time over a measured phase. */
+    private record Window(java.util.Map<String, Long> cpu, long compiled, long start) {
+
+        static Window open() {
+            return new Window(BenchProcesses.cpu(), BenchProcesses.compilerMillis(), System.nanoTime());
+        }
+
+        void print(int pushes) {
+            var used = BenchProcesses.cpuSince(cpu);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double total = used.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+            System.out.printf("  CPU %.0f %% of one core in all (%.2f ms per push: %s); JIT compilers %d ms%n",
+                    100 * total / seconds, total * 1000 / Math.max(1, pushes), BenchProcesses.perUnit(used, pushes),
+                    BenchProcesses.compilerMillis() - compiled);
+        }
+    }
+
+    /** @return the pushes made */
+    private int openLoop(int rate, int seconds) throws InterruptedException {
         long interval = 1_000_000_000L / rate;
         int total = rate * seconds;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> slow = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -138,7 +204,11 @@ public final class PushBenchmark {
                 }
                 pool.submit(() -> {
                     int status = push();
-                    latencies.add(System.nanoTime() - scheduled);
+                    long latency = System.nanoTime() - scheduled;
+                    latencies.add(latency);
+                    if (latency > SLOW.toNanos()) {
+                        slow.add(new long[] {scheduled - start, latency});
+                    }
                     if (status != 201) {
                         failures.incrementAndGet();
                     }
@@ -151,9 +221,12 @@ public final class PushBenchmark {
                         + "p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", rate, seconds, sorted.length, elapsed,
                 failures.get(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9),
                 sorted[sorted.length - 1] / 1e6);
+        printStalls(slow);
+        return sorted.length;
     }
 
-    private void closedLoop(int concurrency, int seconds, String label) throws InterruptedException {
+    /** @return the pushes accepted */
+    private int closedLoop(int concurrency, int seconds, String label) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -180,6 +253,7 @@ public final class PushBenchmark {
         long worst = perClient.stream().mapToLong(w -> w[0]).max().orElse(0);
         System.out.printf("%s: %d clients for %.1fs: %d accepted (%.0f pushes/s), %d failed, slowest push %.1f ms%n",
                 label, concurrency, elapsed, accepted.get(), accepted.get() / elapsed, failed.get(), worst / 1e6);
+        return (int) accepted.get();
     }
 
     private static boolean wrkAvailable() {
@@ -194,7 +268,7 @@ public final class PushBenchmark {
      * The same closed-loop push load from wrk (one thread, in C), which leaves more of the two cores to the service
      * than the JDK client: every request a distinct ticket number, built by a Lua script.
      */
-    private void wrk(int concurrency, int seconds) throws Exception {
+    private int wrk(int concurrency, int seconds) throws Exception {
         Path script = Files.createTempFile("intake-push", ".lua");
         Files.writeString(script, """
                 local n = 0
@@ -228,6 +302,7 @@ public final class PushBenchmark {
         }
         System.out.printf("throughput (wrk, 1 thread): %d connections for %ds: %.0f pushes/s, %s not 2xx%n", concurrency,
                 seconds, rps, refused);
+        return (int) Math.round(rps * seconds);
     }
 
     private int push() {
@@ -247,6 +322,30 @@ public final class PushBenchmark {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /**
+     * When the pushes slower than {@link #SLOW} were sent, grouped into bursts (sent within 100 ms of each other): a
+     * few bursts mean the service stalled now and then (a collection, a lock, a compilation); many single slow
+     * pushes mean it is short of CPU.
+     */
+    private static void printStalls(ConcurrentLinkedQueue<long[]> slow) {
+        List<long[]> sent = new ArrayList<>(slow);
+        sent.sort(java.util.Comparator.comparingLong(s -> s[0]));
+        List<String> bursts = new ArrayList<>();
+        int i = 0;
+        while (i < sent.size()) {
+            int j = i;
+            long worst = sent.get(i)[1];
+            while (j + 1 < sent.size() && sent.get(j + 1)[0] - sent.get(j)[0] < 100_000_000L) {
+                worst = Math.max(worst, sent.get(++j)[1]);
+            }
+            bursts.add(String.format("%.1fs: %d pushes up to %.0f ms", sent.get(i)[0] / 1e9, j - i + 1, worst / 1e6));
+            i = j + 1;
+        }
+        System.out.printf("  %d pushes over %d ms, in %d bursts%s%n", sent.size(), SLOW.toMillis(), bursts.size(),
+                bursts.isEmpty() ? "" : ": " + String.join("; ", bursts.subList(0, Math.min(20, bursts.size())))
+                        + (bursts.size() > 20 ? "; ..." : ""));
     }
 
     private static double pct(long[] sorted, double p) {

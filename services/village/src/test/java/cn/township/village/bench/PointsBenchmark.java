@@ -7,6 +7,7 @@ import cn.township.contracts.mediation.AgreementReached;
 import cn.township.contracts.mediation.Participant;
 import cn.township.contracts.mediation.Party;
 import cn.township.contracts.mediation.PartyRole;
+import cn.township.infra.testing.BenchProcesses;
 import cn.township.infra.testing.TestInfrastructure;
 import cn.township.security.test.KeycloakTokens;
 import cn.township.village.VillageApplication;
@@ -105,19 +106,17 @@ public final class PointsBenchmark {
             long expected = (warmupEvents + (long) events) * 4L;
             String jfrDir = options.get("jfr-dir");
             if (jfrDir != null) {
-                recordings("JFR.start", "name=bench", "settings=profile", "filename=" + jfrDir);
+                BenchProcesses.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + jfrDir);
             }
-            Map<String, Long> cpuBefore = cpuByProcess();
+            Map<String, Long> cpuBefore = BenchProcesses.cpu();
             long resumed = System.nanoTime();
             containers.forEach(org.springframework.kafka.listener.MessageListenerContainer::resume);
             long count = awaitLedger(db, expected);
             double seconds = (System.nanoTime() - resumed) / 1e9;
-            Map<String, Long> cpuAfter = cpuByProcess();
-            Map<String, Long> cpuUsed = new java.util.TreeMap<>();
-            cpuAfter.forEach((name, nanos) -> cpuUsed.put(name, nanos - cpuBefore.getOrDefault(name, 0L)));
+            Map<String, Long> cpuUsed = BenchProcesses.cpuSince(cpuBefore);
             double cpuSeconds = cpuUsed.values().stream().mapToLong(Long::longValue).sum() / 1e9;
             if (jfrDir != null) {
-                recordings("JFR.stop", "name=bench");
+                BenchProcesses.jcmd("JFR.stop", "name=bench");
                 System.out.println("[bench] flight recordings of the measured batch (service, MongoDB, Kafka) in " + jfrDir);
             }
             long applied = events * 4L;
@@ -128,8 +127,7 @@ public final class PointsBenchmark {
             System.out.printf("[bench] CPU used by service + MongoDB + Kafka meanwhile: %.1f s = %.2f ms per award;"
                     + " capacity on 2 otherwise idle cores ~ %.0f awards/s%n", cpuSeconds, cpuSeconds * 1000 / applied,
                     2 * applied / cpuSeconds);
-            System.out.printf("[bench] CPU per award by process: %s%n", String.join(", ", cpuUsed.entrySet().stream()
-                    .map(e -> String.format("%s %.2f ms", e.getKey(), e.getValue() / 1e6 / applied)).toList()));
+            System.out.printf("[bench] CPU per award by process: %s%n", BenchProcesses.perUnit(cpuUsed, applied));
             long accounts = db.getCollection("accounts").countDocuments();
             int sum = 0;
             for (var d : db.getCollection("accounts").find()) {
@@ -198,54 +196,6 @@ public final class PointsBenchmark {
         } finally {
             app.close();
             System.exit(0);
-        }
-    }
-
-    /** This JVM (the service) and its child processes (the local Kafka, MongoDB, Keycloak), by name. */
-    private static Map<String, ProcessHandle> processes() {
-        Map<String, ProcessHandle> processes = new java.util.TreeMap<>();
-        processes.put("service", ProcessHandle.current());
-        ProcessHandle.current().children().forEach(p -> processes.put(processName(p), p));
-        return processes;
-    }
-
-    /** CPU time used so far by each of {@link #processes()}. */
-    private static Map<String, Long> cpuByProcess() {
-        Map<String, Long> cpu = new java.util.TreeMap<>();
-        processes().forEach((name, p) -> cpu.put(name,
-                p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)));
-        return cpu;
-    }
-
-    /**
-     * Runs a JFR diagnostic command in this JVM and in each child process ({@code --jfr-dir=DIR}: a recording of the
-     * measured batch only, one file per process named after it).
-     */
-    private static void recordings(String command, String... arguments) throws Exception {
-        for (var process : processes().entrySet()) {
-            List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(process.getValue().pid()), command));
-            for (String argument : arguments) {
-                line.add(argument.startsWith("filename=") ? argument + "/" + process.getKey() + ".jfr" : argument);
-            }
-            new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                    .waitFor();
-        }
-    }
-
-    private static String processName(ProcessHandle p) {
-        String command = commandLine(p);
-        return command.contains("LocalMongo") ? "mongodb" : command.contains("LocalKafka") ? "kafka"
-                : command.contains("keycloak") || command.contains("quarkus") ? "keycloak" : "pid-" + p.pid();
-    }
-
-    /** A child's command line (the JDK drops the arguments of a long one, so /proc is read first where there is one). */
-    private static String commandLine(ProcessHandle p) {
-        try {
-            return new String(java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
-                    StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (java.io.IOException | RuntimeException e) {
-            return p.info().commandLine().orElse("");
         }
     }
 
