@@ -115,7 +115,7 @@ public final class PushBenchmark {
         PushBenchmark bench = new PushBenchmark(port, issuer);
         bench.token();
         try {
-            bench.warmUp(concurrency, warmupSeconds, warmupMaxSeconds);
+            warmUp((seconds, label) -> bench.closedLoop(concurrency, seconds, label), warmupSeconds, warmupMaxSeconds);
             if (latencyWarmupSeconds > 0) {
                 System.out.printf("(the open-loop schedule for %d s first, not measured: going from closed to open loop"
                         + " recompiles code)%n", latencyWarmupSeconds);
@@ -128,11 +128,12 @@ public final class PushBenchmark {
             pushed = bench.closedLoop(concurrency, throughputSeconds, "throughput");
             window.print(pushed);
             if (wrkAvailable()) {
+                warmUp((seconds, label) -> bench.wrk(concurrency, seconds, label), 10, warmupMaxSeconds);
                 if (jfrDir != null) {
                     BenchProcesses.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + jfrDir);
                 }
                 window = Window.open();
-                pushed = bench.wrk(concurrency, throughputSeconds);
+                pushed = bench.wrk(concurrency, throughputSeconds, "throughput (wrk, 1 thread)");
                 window.print(pushed);
                 if (jfrDir != null) {
                     BenchProcesses.jcmd("JFR.stop", "name=bench");
@@ -147,19 +148,26 @@ public final class PushBenchmark {
         System.exit(0);
     }
 
+    /** A load that runs for some seconds and prints what it did. */
+    @FunctionalInterface
+    private interface Load {
+        void run(int seconds, String label) throws Exception;
+    }
+
     /**
-     * Closed-loop load for at least {@code minSeconds}, then on in 10 s slices while the JIT compilers still took
-     * more than 2 % of a slice (or until {@code maxSeconds}): on two cores a compiler thread busy with the service's
-     * code takes CPU from it for minutes after start, and a figure measured meanwhile is not the steady state.
+     * Runs the load for at least {@code minSeconds}, then on in 10 s slices while the JIT compilers still took more
+     * than 2 % of a slice (or until {@code maxSeconds}): on two cores a compiler thread busy with the service's code
+     * takes CPU from it for minutes after start, and a figure measured meanwhile is not the steady state. Each
+     * kind of load gets its own warm-up: another client's requests take other paths and have code recompiled.
      */
-    private void warmUp(int concurrency, int minSeconds, int maxSeconds) throws InterruptedException {
+    private static void warmUp(Load load, int minSeconds, int maxSeconds) throws Exception {
         long compiled = BenchProcesses.compilerMillis();
-        closedLoop(concurrency, minSeconds, "warm-up");
+        load.run(minSeconds, "warm-up");
         int elapsed = minSeconds;
         long slice = BenchProcesses.compilerMillis() - compiled;
         while (elapsed < maxSeconds) {
             compiled = BenchProcesses.compilerMillis();
-            closedLoop(concurrency, 10, "warm-up (compiler busy)");
+            load.run(10, "warm-up (compiler busy)");
             elapsed += 10;
             slice = BenchProcesses.compilerMillis() - compiled;
             if (slice <= 200) {
@@ -268,7 +276,7 @@ public final class PushBenchmark {
      * The same closed-loop push load from wrk (one thread, in C), which leaves more of the two cores to the service
      * than the JDK client: every request a distinct ticket number, built by a Lua script.
      */
-    private int wrk(int concurrency, int seconds) throws Exception {
+    private int wrk(int concurrency, int seconds, String label) throws Exception {
         Path script = Files.createTempFile("intake-push", ".lua");
         Files.writeString(script, """
                 local n = 0
@@ -300,8 +308,8 @@ public final class PushBenchmark {
                 refused = line.substring(line.indexOf(':') + 1).trim();
             }
         }
-        System.out.printf("throughput (wrk, 1 thread): %d connections for %ds: %.0f pushes/s, %s not 2xx%n", concurrency,
-                seconds, rps, refused);
+        System.out.printf("%s: %d connections for %ds: %.0f pushes/s, %s not 2xx%n", label, concurrency, seconds, rps,
+                refused);
         return (int) Math.round(rps * seconds);
     }
 
