@@ -13,7 +13,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -59,12 +58,6 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile boolean failedSinceSweep;
     /** The last sweep found events older than a sweep interval (left behind by a crash or another instance). */
     private volatile boolean foundLeftovers;
-    /**
-     * The events the last two sweeps took (published, or left for the next sweep): a hint that carries an inserted
-     * document's events and waited in the queue while a sweep published them is not published twice.
-     */
-    private volatile Set<String> sweptEvents = ConcurrentHashMap.newKeySet();
-    private volatile Set<String> previouslySwept = Set.of();
 
     public OutboxRelay(Producer<String, byte[]> producer, String source, Settings settings) {
         this(producer, source, settings, Clock.systemUTC());
@@ -100,18 +93,9 @@ public final class OutboxRelay implements SmartLifecycle {
         collections.putIfAbsent(collection.getNamespace().getCollectionName(), collection);
     }
 
-    /** A document has new events: publish them as soon as possible (what is pending is read from the document). */
+    /** A document has new events: publish them as soon as possible. */
     public void publishSoon(String collection, Object id) {
-        hints.offer(new Hint(collection, id, null));
-    }
-
-    /**
-     * A document was just inserted with these events and nothing else pending: publish them as soon as possible,
-     * without reading the document back. (A hint without events for the same document in the same round makes the
-     * relay read it, so events appended by a later update still go out in order.)
-     */
-    void publishSoon(String collection, Object id, List<Document> inserted) {
-        hints.offer(new Hint(collection, id, List.copyOf(inserted)));
+        hints.offer(new Hint(collection, id));
     }
 
     /** Test hook: runs after the broker acknowledged a batch and before it is removed from the documents. */
@@ -187,8 +171,6 @@ public final class OutboxRelay implements SmartLifecycle {
 
     /** Publishes everything pending in every watched collection; returns how many events went out. */
     public int sweep() {
-        previouslySwept = sweptEvents;
-        sweptEvents = ConcurrentHashMap.newKeySet();
         int published = 0;
         Instant leftBehind = clock.instant().minus(settings.sweepInterval());
         for (MongoCollection<Document> collection : collections.values()) {
@@ -200,9 +182,6 @@ public final class OutboxRelay implements SmartLifecycle {
                 if (docs.stream().anyMatch(d -> waitingSince(d).isBefore(leftBehind))) {
                     foundLeftovers = true;
                 }
-                for (Document doc : docs) {
-                    doc.getList(OutboxStore.OUTBOX, Document.class).forEach(e -> sweptEvents.add(e.getString(PendingEvent.FIELD_ID)));
-                }
                 round = publish(collection, docs);
                 published += round;
             } while (docs.size() == settings.batchSize() && round > 0 && running);
@@ -211,43 +190,20 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private void publishHinted(List<Hint> batch) {
-        Map<String, Map<Object, List<Document>>> byCollection = new LinkedHashMap<>();
+        Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
         for (Hint hint : batch) {
-            Map<Object, List<Document>> ids = byCollection.computeIfAbsent(hint.collection(), c -> new LinkedHashMap<>());
-            // a document hinted without its events (an update) is read, whatever else was hinted for it
-            boolean known = hint.inserted() != null && (!ids.containsKey(hint.id()) || ids.get(hint.id()) != null);
-            ids.put(hint.id(), known ? hint.inserted() : null);
+            byCollection.computeIfAbsent(hint.collection(), c -> new java.util.LinkedHashSet<>()).add(hint.id());
         }
         byCollection.forEach((name, ids) -> {
             MongoCollection<Document> collection = collections.get(name);
             if (collection != null) {
-                List<Document> docs = new ArrayList<>();
-                List<Object> unknown = new ArrayList<>();
-                ids.forEach((id, inserted) -> {
-                    if (inserted == null) {
-                        unknown.add(id);
-                    } else if (!inserted.isEmpty()) {
-                        List<Document> unswept = inserted.stream().filter(e -> !swept(e)).toList();
-                        if (!unswept.isEmpty()) {
-                            docs.add(new Document("_id", id).append(OutboxStore.OUTBOX, unswept));
-                        }
-                    }
-                });
-                if (!unknown.isEmpty()) {
-                    // by primary key only: on the embedded server any other condition turns this into a scan
-                    List<Document> read = collection.find(Filters.in("_id", unknown))
-                            .projection(Projections.include(OutboxStore.OUTBOX)).into(new ArrayList<>());
-                    read.removeIf(d -> d.getList(OutboxStore.OUTBOX, Document.class, List.of()).isEmpty());
-                    docs.addAll(read);
-                }
+                // by primary key only: on the embedded server any other condition turns this into a scan
+                List<Document> docs = collection.find(Filters.in("_id", ids))
+                        .projection(Projections.include(OutboxStore.OUTBOX)).into(new ArrayList<>());
+                docs.removeIf(d -> d.getList(OutboxStore.OUTBOX, Document.class, List.of()).isEmpty());
                 publish(collection, docs);
             }
         });
-    }
-
-    private boolean swept(Document event) {
-        String id = event.getString(PendingEvent.FIELD_ID);
-        return sweptEvents.contains(id) || previouslySwept.contains(id);
     }
 
     private int publish(MongoCollection<Document> collection, List<Document> docs) {
@@ -333,8 +289,7 @@ public final class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    /** @param inserted the events of a document just inserted, or null: read what is pending from the document */
-    private record Hint(String collection, Object id, @Nullable List<Document> inserted) {
+    private record Hint(String collection, Object id) {
     }
 
     /** Thrown by a test hook to stop the relay dead, as a crash would. */

@@ -16,7 +16,6 @@ import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ public final class OutboxStore {
     public void insert(Document state, List<? extends DomainEvent> events) {
         Document doc = prepareInsert(state, events);
         collection.insertOne(doc);
-        relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"), outboxOf(doc));
+        relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"));
     }
 
     /**
@@ -80,7 +79,7 @@ public final class OutboxStore {
             }
             throw new MongoException(error.getCode(), error.getMessage());
         }
-        relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"), outboxOf(doc));
+        relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"));
         return true;
     }
 
@@ -102,12 +101,7 @@ public final class OutboxStore {
      */
     public Set<Object> insertAll(List<Document> prepared) {
         return writeAll(prepared.stream().map(InsertOneModel::new).toList(),
-                prepared.stream().map(d -> d.get("_id")).toList(), prepared.stream().map(OutboxStore::outboxOf).toList());
-    }
-
-    /** The pending events of a document this store has just inserted: all it has, so the relay need not read it. */
-    private static List<Document> outboxOf(Document inserted) {
-        return inserted.getList(OUTBOX, Document.class);
+                prepared.stream().map(d -> d.get("_id")).toList());
     }
 
     /**
@@ -120,12 +114,6 @@ public final class OutboxStore {
      * @throws MongoBulkWriteException when a write failed for another reason than a duplicate key
      */
     public Set<Object> writeAll(List<? extends WriteModel<Document>> writes, List<?> ids) {
-        return writeAll(writes, ids, null);
-    }
-
-    /** @param inserted for inserts only: each new document's events (the relay publishes them without a read) */
-    private Set<Object> writeAll(List<? extends WriteModel<Document>> writes, List<?> ids,
-                                 @Nullable List<List<Document>> inserted) {
         if (writes.isEmpty()) {
             return Set.of();
         }
@@ -144,11 +132,7 @@ public final class OutboxStore {
         for (int i = 0; i < writes.size(); i++) {
             if (!refused.contains(i)) {
                 written.add(ids.get(i));
-                if (inserted != null) {
-                    relay.publishSoon(name, ids.get(i), inserted.get(i));
-                } else {
-                    relay.publishSoon(name, ids.get(i));
-                }
+                relay.publishSoon(name, ids.get(i));
             }
         }
         if (failure != null) {
