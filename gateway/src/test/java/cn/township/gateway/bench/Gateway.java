@@ -1,6 +1,7 @@
 package cn.township.gateway.bench;
 
 import cn.township.gateway.GatewayApplication;
+import cn.township.infra.testing.BenchProcesses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -9,12 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +69,7 @@ interface Gateway extends AutoCloseable {
             }
 
             public long jitMillis() {
-                return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                return BenchProcesses.compilerMillis();
             }
 
             public void close() {
@@ -91,7 +88,7 @@ interface Gateway extends AutoCloseable {
 
     /**
      * Starts the gateway in a JVM of its own with the JVM options of {@code -Dbench.gatewayJvm} (default
-     * {@link #DEFAULT_JVM}) and waits until it answers its health check.
+     * {@link #DEFAULT_JVM}) and waits until it listens.
      */
     static Gateway process(String backend, List<String> arguments) throws Exception {
         int port;
@@ -131,7 +128,7 @@ interface Gateway extends AutoCloseable {
             }
 
             public long jitMillis() {
-                return compilerMillis(process.pid());
+                return BenchProcesses.compilerMillis(process.toHandle());
             }
 
             public void close() {
@@ -146,28 +143,13 @@ interface Gateway extends AutoCloseable {
                 }
             }
         };
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                gateway.close();
-                throw new IllegalStateException("the gateway exited during start:\n" + Files.readString(log));
-            }
-            try {
-                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return gateway;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                gateway.close();
-                throw new IllegalStateException("the gateway did not become healthy in 180 s:\n" + Files.readString(log));
-            }
-            Thread.sleep(250); // a benchmark main waiting for its child process to listen, not a test
+        try {
+            BenchProcesses.awaitListening("gateway", process, port, Duration.ofSeconds(180));
+        } catch (IllegalStateException e) {
+            gateway.close();
+            throw new IllegalStateException(e.getMessage() + ":\n" + Files.readString(log), e);
         }
+        return gateway;
     }
 
     /** The classpath the benchmark runs with (exec:java gives it a class loader of its own, not java.class.path). */
@@ -183,31 +165,6 @@ interface Gateway extends AutoCloseable {
             return Path.of(url.toURI()).toString();
         } catch (Exception e) {
             throw new IllegalStateException("not a file on the classpath: " + url, e);
-        }
-    }
-
-    /** The compiler's total time in another JVM, from its performance counters ({@code jcmd PID PerfCounter.print}). */
-    private static long compilerMillis(long pid) {
-        try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(pid), "PerfCounter.print").redirectErrorStream(true).start();
-            long ticks = -1;
-            long frequency = -1;
-            for (String line : new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .split("\n")) {
-                if (line.startsWith("java.ci.totalTime=")) {
-                    ticks = Long.parseLong(line.substring("java.ci.totalTime=".length()).trim());
-                } else if (line.startsWith("sun.os.hrt.frequency=")) {
-                    frequency = Long.parseLong(line.substring("sun.os.hrt.frequency=".length()).trim());
-                }
-            }
-            jcmd.waitFor();
-            return ticks < 0 || frequency <= 0 ? -1 : ticks * 1000 / frequency;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
         }
     }
 

@@ -2,6 +2,7 @@ package cn.township.gateway.bench;
 
 import cn.township.gateway.StubBackend;
 import cn.township.security.test.KeycloakTokens;
+import cn.township.infra.testing.BenchProcesses;
 import cn.township.infra.testing.TestInfrastructure;
 
 import java.net.URI;
@@ -76,20 +77,19 @@ public final class GatewayBenchmark {
             fixedRate(client, direct, token, rate, Math.max(10, warmup / 6));
 
             System.out.println("throughput load generator: " + (wrk ? "wrk (1 thread)" : "the JDK HttpClient (install wrk for a lighter one)"));
-            var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-            long jitBefore = jit.getTotalCompilationTime();
+            long jitBefore = BenchProcesses.compilerMillis();
             long cpuBefore = gateway.cpuNanos();
             long gatewayJitBefore = gateway.jitMillis();
             double gatewayRps = wrk ? wrk(viaGateway, token, concurrency, seconds) : throughput(client, viaGateway, token, concurrency, seconds);
             long gatewayCpu = gateway.cpuNanos() - cpuBefore;
             double directRps = wrk ? wrk(direct, token, concurrency, seconds) : throughput(client, direct, token, concurrency, seconds);
             double anonymousRps = wrk ? wrk(anonymous, null, concurrency, seconds) : throughput(client, anonymous, null, concurrency, seconds);
-            long jitThroughput = jit.getTotalCompilationTime() - jitBefore;
-            jitBefore = jit.getTotalCompilationTime();
+            long jitThroughput = BenchProcesses.compilerMillis() - jitBefore;
+            jitBefore = BenchProcesses.compilerMillis();
             long[] gcBefore = gc();
             long[] gatewayLatency = fixedRate(client, viaGateway, token, rate, seconds);
             long[] directLatency = fixedRate(client, direct, token, rate, seconds);
-            long jitLatency = jit.getTotalCompilationTime() - jitBefore;
+            long jitLatency = BenchProcesses.compilerMillis() - jitBefore;
             long gatewayJit = gateway.jitMillis() - gatewayJitBefore;
             long[] gcAfter = gc();
             String gatewayGc = gateway.gcSummary();

@@ -25,7 +25,11 @@ public final class BenchProcesses {
     public static Map<String, ProcessHandle> processes() {
         Map<String, ProcessHandle> processes = new TreeMap<>();
         processes.put("service", ProcessHandle.current());
-        ProcessHandle.current().children().forEach(p -> processes.put(name(p), p));
+        ProcessHandle.current().children().forEach(p -> {
+            String name = name(p);
+            // a second child of the same kind keeps an entry (and its CPU) of its own, named with its pid
+            processes.put(processes.containsKey(name) ? name + "-" + p.pid() : name, p);
+        });
         return processes;
     }
 
@@ -43,6 +47,11 @@ public final class BenchProcesses {
         return used;
     }
 
+    /** The sum of a result of {@link #cpuSince}, in seconds. */
+    public static double totalSeconds(Map<String, Long> used) {
+        return used.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+    }
+
     /** "service 0.41 ms, kafka 0.10 ms, ..." : CPU per unit of work by process, for {@code units} units. */
     public static String perUnit(Map<String, Long> used, long units) {
         return String.join(", ", used.entrySet().stream()
@@ -57,19 +66,58 @@ public final class BenchProcesses {
     }
 
     /**
+     * Waits until a process a benchmark started listens on its port (as the test support waits for its launchers).
+     *
+     * @throws IllegalStateException when it exits first or does not listen in time
+     */
+    public static void awaitListening(String name, Process process, int port, Duration timeout) {
+        LocalProcess.awaitPort(name, process, port, timeout);
+    }
+
+    /**
+     * Milliseconds another JVM's JIT compilers have spent so far, from its performance counters
+     * ({@code jcmd PID PerfCounter.print}); -1 when they cannot be read.
+     */
+    public static long compilerMillis(ProcessHandle jvm) {
+        try {
+            Process jcmd = new ProcessBuilder(jcmd(), Long.toString(jvm.pid()), "PerfCounter.print")
+                    .redirectErrorStream(true).start();
+            long ticks = -1;
+            long frequency = -1;
+            for (String line : new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("java.ci.totalTime=")) {
+                    ticks = Long.parseLong(line.substring("java.ci.totalTime=".length()).trim());
+                } else if (line.startsWith("sun.os.hrt.frequency=")) {
+                    frequency = Long.parseLong(line.substring("sun.os.hrt.frequency=".length()).trim());
+                }
+            }
+            jcmd.waitFor();
+            return ticks < 0 || frequency <= 0 ? -1 : ticks * 1000 / frequency;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /**
      * Runs a JFR diagnostic command in this JVM and in each child process; a {@code filename=DIR} argument becomes
      * one file per process in DIR, named after it.
      */
     public static void jcmd(String command, String... arguments) throws IOException, InterruptedException {
         for (var process : processes().entrySet()) {
-            List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(process.getValue().pid()), command));
+            List<String> line = new ArrayList<>(List.of(jcmd(), Long.toString(process.getValue().pid()), command));
             for (String argument : arguments) {
                 line.add(argument.startsWith("filename=") ? argument + "/" + process.getKey() + ".jfr" : argument);
             }
             new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
                     .waitFor();
         }
+    }
+
+    private static String jcmd() {
+        return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     }
 
     private static String name(ProcessHandle p) {

@@ -188,7 +188,7 @@ public final class PushBenchmark {
         void print(int pushes) {
             var used = BenchProcesses.cpuSince(cpu);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double total = used.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+            double total = BenchProcesses.totalSeconds(used);
             System.out.printf("  CPU %.0f %% of one core in all (%.2f ms per push: %s); JIT compilers %d ms%n",
                     100 * total / seconds, total * 1000 / Math.max(1, pushes), BenchProcesses.perUnit(used, pushes),
                     BenchProcesses.compilerMillis() - compiled);

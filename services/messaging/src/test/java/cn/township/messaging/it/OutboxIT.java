@@ -144,8 +144,8 @@ class OutboxIT {
 
     @Test
     void anInsertFollowedAtOnceByUpdatesPublishesEveryEventOnceAndInOrder() {
-        // the relay publishes an inserted document's events from memory and reads the ones an update appends;
-        // however the hints fall into its rounds, the topic must show each event once, in the order written
+        // an insert and two updates hint the relay three times in quick succession; however the hints fall into its
+        // rounds, the topic must show each event once, in the order written
         String village = "v-" + UUID.randomUUID();
         List<String> ids = new ArrayList<>();
         for (int round = 0; round < 20; round++) {
@@ -174,8 +174,8 @@ class OutboxIT {
 
     @Test
     void aSweepThatPublishedInsertsBeforeTheirHintsLeavesEachPublishedOnce() {
-        // with the relay stopped, inserts queue their hints (events carried along); on start the relay sweeps
-        // first, publishing them from the documents, and then works through the queued hints
+        // with the relay stopped, inserts queue their hints; on start the relay sweeps first, publishing the events
+        // from the documents, and then works through the queued hints, which must not publish them again
         String village = "v-" + UUID.randomUUID();
         List<String> keys = new ArrayList<>();
         relayProbe.withRelayStopped(() -> {

@@ -114,7 +114,7 @@ public final class PointsBenchmark {
             long count = awaitLedger(db, expected);
             double seconds = (System.nanoTime() - resumed) / 1e9;
             Map<String, Long> cpuUsed = BenchProcesses.cpuSince(cpuBefore);
-            double cpuSeconds = cpuUsed.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+            double cpuSeconds = BenchProcesses.totalSeconds(cpuUsed);
             if (jfrDir != null) {
                 BenchProcesses.jcmd("JFR.stop", "name=bench");
                 System.out.println("[bench] flight recordings of the measured batch (service, MongoDB, Kafka) in " + jfrDir);
