@@ -14,6 +14,7 @@ import cn.township.dispatch.caserecord.Routing;
 import cn.township.dispatch.it.Tickets;
 import cn.township.dispatch.persistence.CaseRepository;
 import cn.township.dispatch.sla.DeadlineScheduler;
+import cn.township.infra.testing.SlowBursts;
 import cn.township.infra.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -135,6 +136,7 @@ public final class DispatchBench {
     static void latency(String label, KafkaProducer<String, byte[]> producer, Opened opened, int rate, int seconds)
             throws Exception {
         opened.latencies.clear();
+        opened.slow = new SlowBursts(Duration.ofMillis(100));
         long intervalNanos = 1_000_000_000L / rate;
         long next = System.nanoTime();
         int total = rate * seconds;
@@ -152,6 +154,7 @@ public final class DispatchBench {
         System.out.printf(label + " %d/s for %ds: %d measured; p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms%n", rate,
                 seconds, sorted.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        System.out.println(label + "   " + opened.slow.describe("TicketReceived → CaseOpened"));
     }
 
     static void timers(CaseRepository cases, DeadlineScheduler scheduler, Opened opened, int count, int dueSoon)
@@ -232,6 +235,7 @@ public final class DispatchBench {
         final AtomicLong count = new AtomicLong();
         final Map<String, Long> sentAt = new ConcurrentHashMap<>();
         final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile SlowBursts slow = new SlowBursts(Duration.ofMillis(100));
         final Map<String, Instant> warnDue = new ConcurrentHashMap<>();
         final List<Long> lateness = java.util.Collections.synchronizedList(new ArrayList<>());
         private final KafkaConsumer<String, byte[]> consumer;
@@ -279,6 +283,7 @@ public final class DispatchBench {
                         Long sent = sentAt.remove(r.key());
                         if (sent != null) {
                             latencies.add(now - sent);
+                            slow.record(sent, now - sent);
                         }
                     } else if (type.equals("case.dispatch.SlaWarning.v1")) {
                         Instant due = warnDue.remove(r.key());

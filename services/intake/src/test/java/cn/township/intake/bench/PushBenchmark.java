@@ -1,6 +1,7 @@
 package cn.township.intake.bench;
 
 import cn.township.infra.testing.BenchProcesses;
+import cn.township.infra.testing.SlowBursts;
 import cn.township.infra.testing.TestInfrastructure;
 import cn.township.intake.IntakeApplication;
 import cn.township.security.test.KeycloakTokens;
@@ -200,7 +201,7 @@ public final class PushBenchmark {
         long interval = 1_000_000_000L / rate;
         int total = rate * seconds;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<long[]> slow = new ConcurrentLinkedQueue<>();
+        SlowBursts slow = new SlowBursts(SLOW);
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -214,9 +215,7 @@ public final class PushBenchmark {
                     int status = push();
                     long latency = System.nanoTime() - scheduled;
                     latencies.add(latency);
-                    if (latency > SLOW.toNanos()) {
-                        slow.add(new long[] {scheduled - start, latency});
-                    }
+                    slow.record(scheduled, latency);
                     if (status != 201) {
                         failures.incrementAndGet();
                     }
@@ -229,7 +228,7 @@ public final class PushBenchmark {
                         + "p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", rate, seconds, sorted.length, elapsed,
                 failures.get(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9),
                 sorted[sorted.length - 1] / 1e6);
-        printStalls(slow);
+        System.out.println("  " + slow.describe("pushes"));
         return sorted.length;
     }
 
@@ -330,30 +329,6 @@ public final class PushBenchmark {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    /**
-     * When the pushes slower than {@link #SLOW} were sent, grouped into bursts (sent within 100 ms of each other): a
-     * few bursts mean the service stalled now and then (a collection, a lock, a compilation); many single slow
-     * pushes mean it is short of CPU.
-     */
-    private static void printStalls(ConcurrentLinkedQueue<long[]> slow) {
-        List<long[]> sent = new ArrayList<>(slow);
-        sent.sort(java.util.Comparator.comparingLong(s -> s[0]));
-        List<String> bursts = new ArrayList<>();
-        int i = 0;
-        while (i < sent.size()) {
-            int j = i;
-            long worst = sent.get(i)[1];
-            while (j + 1 < sent.size() && sent.get(j + 1)[0] - sent.get(j)[0] < 100_000_000L) {
-                worst = Math.max(worst, sent.get(++j)[1]);
-            }
-            bursts.add(String.format("%.1fs: %d pushes up to %.0f ms", sent.get(i)[0] / 1e9, j - i + 1, worst / 1e6));
-            i = j + 1;
-        }
-        System.out.printf("  %d pushes over %d ms, in %d bursts%s%n", sent.size(), SLOW.toMillis(), bursts.size(),
-                bursts.isEmpty() ? "" : ": " + String.join("; ", bursts.subList(0, Math.min(20, bursts.size())))
-                        + (bursts.size() > 20 ? "; ..." : ""));
     }
 
     private static double pct(long[] sorted, double p) {
