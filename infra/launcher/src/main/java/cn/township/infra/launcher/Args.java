@@ -23,7 +23,7 @@ record Args(Map<String, String> values) {
         return values.getOrDefault(name, fallback);
     }
 
-    int port(String name, int fallback) {
+    int integer(String name, int fallback) {
         return Integer.parseInt(get(name, Integer.toString(fallback)));
     }
 

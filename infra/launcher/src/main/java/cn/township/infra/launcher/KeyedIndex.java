@@ -1,11 +1,8 @@
 package cn.township.infra.launcher;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
@@ -128,24 +125,6 @@ final class KeyedIndex<P> extends Index<P> {
                 @Override
                 protected Index<Integer> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
                                                                  boolean sparse) {
-                    return wrap(super.openOrCreateUniqueIndex(collection, index, keys, sparse));
-                }
-            };
-        }
-    }
-
-    /** The on-disk (H2 MVStore) backend with keyed unique indexes. */
-    static final class OnDisk extends H2Backend {
-        OnDisk(String file) {
-            super(file);
-        }
-
-        @Override
-        protected MongoDatabase openOrCreateDatabase(String name) {
-            return new H2Database(name, getMvStore(), getCursorRegistry()) {
-                @Override
-                protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
-                                                                boolean sparse) {
                     return wrap(super.openOrCreateUniqueIndex(collection, index, keys, sparse));
                 }
             };

@@ -20,8 +20,8 @@ public final class LocalKafka {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv);
-        int port = args.port("port", 9092);
-        int controllerPort = args.port("controller-port", 9093);
+        int port = args.integer("port", 9092);
+        int controllerPort = args.integer("controller-port", 9093);
         Path data = Path.of(args.get("data", ".run/kafka")).toAbsolutePath();
         String partitions = args.get("partitions", "3");
         requireFree(port);

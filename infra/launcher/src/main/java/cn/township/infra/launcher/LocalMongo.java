@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) on 127.0.0.1: on-disk H2 storage by default so data
- * survives a restart, or {@code --memory} for tests. It has no multi-document transactions and no
+ * survives a restart ({@link DiskBackend}, {@code --cache-mb} of page cache, 256 by default), or {@code --memory}
+ * for tests. It has no multi-document transactions and no
  * {@code hello} command; the platform needs neither.
  *
  * <pre>java -cp … cn.township.infra.launcher.LocalMongo --port 27017 --data .run/mongo</pre>
@@ -21,7 +22,7 @@ public final class LocalMongo {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv);
-        int port = args.port("port", 27017);
+        int port = args.integer("port", 27017);
         LocalKafka.requireFree(port);
         MongoBackend backend;
         String where;
@@ -31,8 +32,9 @@ public final class LocalMongo {
         } else {
             Path data = Path.of(args.get("data", ".run/mongo")).toAbsolutePath();
             Files.createDirectories(data);
-            backend = new KeyedIndex.OnDisk(data.resolve("mongo.mv").toString());
-            where = "data in " + data;
+            int cache = args.integer("cache-mb", 256);
+            backend = DiskBackend.open(data.resolve("mongo.mv").toString(), cache);
+            where = "data in " + data + ", " + cache + " MB page cache";
         }
         // no oplog: nothing here uses change streams, and it would be one more write per write, kept forever
         MongoServer server = new MongoServer(backend);

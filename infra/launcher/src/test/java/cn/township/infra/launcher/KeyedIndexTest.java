@@ -32,7 +32,7 @@ class KeyedIndexTest {
     @ValueSource(strings = {"memory", "disk"})
     void keyPlusConditionsSelectExactlyWhatTheyName(String storage) {
         MongoBackend backend = storage.equals("memory") ? new KeyedIndex.Memory()
-                : new KeyedIndex.OnDisk(dir.resolve("mongo.mv").toString());
+                : DiskBackend.open(dir.resolve("mongo.mv").toString(), 16);
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {

@@ -1,0 +1,155 @@
+package cn.township.infra.launcher;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The on-disk backend: mongo-java-server's H2 MVStore backend with the store's page cache sized for the
+ * platform, documents stored as BSON ({@link StoredDocumentType}), unique indexes ordered by value
+ * ({@link IndexKeyType}) and answering queries that name their keys and more ({@link KeyedIndex}).
+ *
+ * <p>An index map written by the library's own backend (ordered by Java serialization) cannot be searched in
+ * the new order, so indexes live in maps of a new name ({@value #INDEX_SUFFIX}); an empty index is filled from
+ * the collection's documents when the collection opens, so a data file written before this class opens with
+ * every index rebuilt once (the old maps stay in the file, unused).
+ */
+final class DiskBackend extends H2Backend {
+
+    static final String INDEX_SUFFIX = ".byValue";
+    private static final StoredDocumentType DOCUMENTS = new StoredDocumentType();
+    private static final IndexKeyType KEYS = new IndexKeyType();
+    private static final VarHandle STORE;
+
+    static {
+        try {
+            STORE = MethodHandles.privateLookupIn(H2Database.class, MethodHandles.lookup())
+                    .findVarHandle(H2Database.class, "mvStore", MVStore.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private DiskBackend(MVStore store) {
+        super(store);
+    }
+
+    /** @param cacheMegabytes the page cache (H2's default is 16 MB, a fraction of the platform's working set) */
+    static DiskBackend open(String file, int cacheMegabytes) {
+        return new DiskBackend(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open());
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        return new Database(name, getMvStore(), this);
+    }
+
+    private static final class Database extends H2Database {
+
+        Database(String name, MVStore store, DiskBackend backend) {
+            super(name, store, backend.getCursorRegistry());
+        }
+
+        /** The store; a method, as the superclass's constructor opens collections before fields are set. */
+        private MVStore store() {
+            return (MVStore) STORE.get(this);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collection);
+            MVMap<Object, Document> data = store().openMap("databases." + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(cast(DOCUMENTS)));
+            MVMap<String, Object> meta = store().openMap("meta." + namespace);
+            return new H2Collection(this, collection, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
+                                                        boolean sparse) {
+            String name = indexMap(collection, index);
+            MVMap<KeyValue, Object> map = store().openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(cast(KEYS)));
+            return KeyedIndex.wrap(new UniqueIndex(map, index, keys, sparse));
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String index) {
+            super.dropIndex(collection, index);
+            String name = indexMap(collection.getCollectionName(), index);
+            if (store().hasMap(name)) {
+                store().removeMap(name);
+            }
+        }
+
+        private String indexMap(String collection, String index) {
+            return getFullCollectionNamespace(collection) + "._index_" + index + INDEX_SUFFIX;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> org.h2.mvstore.type.DataType<T> cast(org.h2.mvstore.type.DataType<?> type) {
+            return (org.h2.mvstore.type.DataType<T>) type;
+        }
+    }
+
+    /** A unique index in an MVStore map from key to the document's position (its {@code _id}). */
+    private static final class UniqueIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        UniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return map.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package cn.township.infra.launcher;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The on-disk backend keeps what it is given across restarts, opens a data file written by the library's own H2
+ * backend, and its unique indexes find and enforce exactly what they did.
+ */
+class DiskBackendTest {
+
+    @TempDir
+    Path dir;
+
+    private String file() {
+        return dir.resolve("mongo.mv").toString();
+    }
+
+    private static void with(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        var address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?uuidRepresentation=standard")) {
+            work.accept(client.getDatabase("intake").getCollection("tickets"));
+        } finally {
+            server.shutdown();
+        }
+    }
+
+    private static Document ticket(int i) {
+        return new Document("_id", "T-" + i).append("ticketNo", "12345-" + i).append("version", (long) i)
+                .append("receivedAt", Date.from(Instant.parse("2026-11-28T08:00:00Z").plusSeconds(i)))
+                .append("score", i / 4.0).append("count", i).append("confidential", i % 2 == 0)
+                .append("note", i % 3 == 0 ? null : "第" + i + "件")
+                .append("complainant", new Document("name", "张三").append("phone", new Binary(new byte[] {1, 2, (byte) i})))
+                .append("tags", List.of("road", i, new Document("k", List.of(1L, 2.5))))
+                .append("ref", new ObjectId(new Date(1_795_000_000_000L), i)).append("uuid", new UUID(i, -i))
+                .append("amount", new Decimal128(new BigDecimal("12.34")))
+                .append("outbox", List.of(new Document("id", "e-" + i).append("type", "TicketReceived")));
+    }
+
+    @Test
+    void documentsOfEveryKindSurviveARestartUnchanged() {
+        List<Document> written = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            written.add(ticket(i));
+        }
+        with(DiskBackend.open(file(), 1), tickets -> tickets.insertMany(written));
+        with(DiskBackend.open(file(), 1), tickets -> {
+            assertThat(tickets.find().sort(new Document("version", 1)).into(new ArrayList<>())).isEqualTo(written);
+            tickets.updateOne(Filters.eq("_id", "T-7"), Updates.pull("outbox", new Document("id", "e-7")));
+        });
+        with(DiskBackend.open(file(), 1), tickets ->
+                assertThat(tickets.find(Filters.eq("_id", "T-7")).first()).isEqualTo(ticket(7).append("outbox", List.of())));
+    }
+
+    @Test
+    void aDataFileOfTheLibrarysOwnBackendOpensWithItsDocumentsAndIndexes() {
+        List<Document> written = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            written.add(ticket(i));
+        }
+        with(new H2Backend(file()), tickets -> {
+            tickets.createIndex(Indexes.ascending("ticketNo"), new IndexOptions().unique(true));
+            tickets.insertMany(written);
+        });
+        with(DiskBackend.open(file(), 1), tickets -> {
+            assertThat(tickets.countDocuments()).isEqualTo(300);
+            assertThat(tickets.find(Filters.eq("ticketNo", "12345-42")).first()).isEqualTo(ticket(42));
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "T-new").append("ticketNo", "12345-42")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "T-1").append("ticketNo", "other")))
+                    .isInstanceOf(MongoWriteException.class);
+            tickets.updateOne(Filters.eq("_id", "T-5"), Updates.set("ticketNo", "12345-new"));
+            tickets.insertOne(new Document("_id", "T-300").append("ticketNo", "12345-5"));
+        });
+        with(DiskBackend.open(file(), 1), tickets -> {
+            assertThat(tickets.countDocuments()).isEqualTo(301);
+            assertThat(tickets.find(Filters.eq("ticketNo", "12345-new")).first()).containsEntry("_id", "T-5");
+            assertThat(tickets.find(Filters.eq("ticketNo", "12345-5")).first()).containsEntry("_id", "T-300");
+            assertThat(tickets.find(Filters.eq("ticketNo", "12345-299")).first()).isEqualTo(ticket(299));
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "T-dup").append("ticketNo", "12345-new")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+    }
+
+    @Test
+    void compoundKeysOfMixedValuesAreFoundAfterARestart() {
+        with(DiskBackend.open(file(), 1), tickets -> {
+            tickets.createIndex(Indexes.ascending("caller", "village", "n"), new IndexOptions().unique(true));
+            for (int i = 0; i < 400; i++) {
+                tickets.insertOne(new Document("_id", i).append("caller", "h" + (i % 7)).append("village", i % 2 == 0 ? "南岔村" : null)
+                        .append("n", i % 3 == 0 ? (Object) (long) i : i % 3 == 1 ? (Object) i : (Object) (i + 0.5)));
+            }
+        });
+        with(DiskBackend.open(file(), 1), tickets -> {
+            assertThat(tickets.find(new Document("caller", "h3").append("village", null).append("n", 171L)).first())
+                    .containsEntry("_id", 171);
+            assertThat(tickets.find(new Document("caller", "h3").append("village", null).append("n", 171)).first())
+                    .as("numbers match by value, as in MongoDB").containsEntry("_id", 171);
+            assertThat(tickets.find(new Document("caller", "h3").append("village", null).append("n", 172)).first()).isNull();
+            assertThat(tickets.find(new Document("caller", "h2").append("village", "南岔村").append("n", 100)).first())
+                    .containsEntry("_id", 100);
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "dup").append("caller", "h2")
+                    .append("village", "南岔村").append("n", 100))).isInstanceOf(MongoWriteException.class);
+        });
+    }
+
+    @Test
+    void keysCompareEqualExactlyWhenTheyAreEqualAndInOneConsistentOrder() {
+        IndexKeyType type = new IndexKeyType();
+        Random random = new Random(7);
+        List<KeyValue> keys = new ArrayList<>();
+        Object[] pool = {null, Missing.getInstance(), 1, 1L, 1.0, 2, -3L, "a", "b", "南岔村", true, false,
+                Instant.EPOCH, new de.bwaldvogel.mongo.bson.Document("x", 1), List.of(1, "a"), List.of(1),
+                UUID.nameUUIDFromBytes(new byte[] {1})};
+        for (int i = 0; i < 300; i++) {
+            int size = 1 + random.nextInt(3);
+            List<Object> values = new ArrayList<>();
+            for (int j = 0; j < size; j++) {
+                values.add(pool[random.nextInt(pool.length)]);
+            }
+            keys.add(new KeyValue(values));
+        }
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                int ab = Integer.signum(type.compare(a, b));
+                assertThat(ab == 0).as("%s vs %s", a, b).isEqualTo(a.equals(b));
+                assertThat(Integer.signum(type.compare(b, a))).isEqualTo(-ab);
+            }
+        }
+        List<KeyValue> sorted = new ArrayList<>(keys);
+        sorted.sort(type);
+        for (int i = 0; i + 2 < sorted.size(); i++) {
+            assertThat(type.compare(sorted.get(i), sorted.get(i + 2))).isLessThanOrEqualTo(0);
+        }
+    }
+}
