@@ -47,13 +47,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Dispatch benchmark against the real (local) Kafka broker and MongoDB-wire server, after a warm-up of
  * {@code --warmup-seconds} (default 60) of both loads below:
  * <ol>
+ *   <li>latency: TicketReceived at {@code --rate} per second; TicketReceived sent → CaseOpened received, p50/p99;</li>
  *   <li>throughput: TicketReceived published as fast as the producer goes for {@code --seconds}; cases opened
  *       per second, counted from CaseOpened on dispatch.cases.v1;</li>
- *   <li>latency: TicketReceived at {@code --rate} per second; TicketReceived sent → CaseOpened received, p50/p99;</li>
  *   <li>timers: {@code --cases} open cases, {@code --due} of them with a warning due in the next minute; how late
  *       each warning fires after its due time.</li>
  * </ol>
- * Run: see services/dispatch/README.md.
+ * {@code --phases} names the phases to run, in order. Run: see services/dispatch/README.md.
  */
 public final class DispatchBench {
 
@@ -64,7 +64,7 @@ public final class DispatchBench {
         int latencySeconds = Integer.parseInt(opts.getOrDefault("latency-seconds", "30"));
         int openCases = Integer.parseInt(opts.getOrDefault("cases", "100000"));
         int due = Integer.parseInt(opts.getOrDefault("due", "2000"));
-        String phases = opts.getOrDefault("phases", "throughput,latency,timers");
+        String phases = opts.getOrDefault("phases", "latency,throughput,timers");
         int warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "60"));
 
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
@@ -81,14 +81,15 @@ public final class DispatchBench {
                 throughput("WARM-UP", producer, opened, warmupSeconds);
                 latency("WARM-UP", producer, opened, rate, Math.min(10, warmupSeconds));
             }
-            if (phases.contains("throughput")) {
-                throughput("THROUGHPUT", producer, opened, seconds);
-            }
-            if (phases.contains("latency")) {
-                latency("LATENCY", producer, opened, rate, latencySeconds);
-            }
-            if (phases.contains("timers")) {
-                timers(app.getBean(CaseRepository.class), app.getBean(DeadlineScheduler.class), opened, openCases, due);
+            // in the order given: what the latency window sees depends on what is stored before it
+            for (String phase : phases.split(",")) {
+                switch (phase.trim()) {
+                    case "throughput" -> throughput("THROUGHPUT", producer, opened, seconds);
+                    case "latency" -> latency("LATENCY", producer, opened, rate, latencySeconds);
+                    case "timers" -> timers(app.getBean(CaseRepository.class), app.getBean(DeadlineScheduler.class),
+                            opened, openCases, due);
+                    default -> throw new IllegalArgumentException("unknown phase " + phase);
+                }
             }
         } finally {
             app.close();
