@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -46,7 +47,7 @@ final class DiskBackend extends H2Backend {
         }
     }
 
-    private DiskBackend(MVStore store) {
+    DiskBackend(MVStore store) {
         super(store);
     }
 
@@ -77,7 +78,7 @@ final class DiskBackend extends H2Backend {
             MVMap<Object, Document> data = store().openMap("databases." + namespace,
                     new MVMap.Builder<Object, Document>().valueType(cast(DOCUMENTS)));
             MVMap<String, Object> meta = store().openMap("meta." + namespace);
-            return new H2Collection(this, collection, options, data, meta, cursorRegistry);
+            return new Collection(this, collection, options, data, meta, cursorRegistry);
         }
 
         @Override
@@ -104,6 +105,45 @@ final class DiskBackend extends H2Backend {
         @SuppressWarnings("unchecked")
         private static <T> org.h2.mvstore.type.DataType<T> cast(org.h2.mvstore.type.DataType<?> type) {
             return (org.h2.mvstore.type.DataType<T>) type;
+        }
+    }
+
+    /**
+     * Hands out copies of its documents, never the stored ones: the server applies an update by changing the
+     * document it found in place, and the stored one may be being written to disk by the store's background
+     * writer at that moment (a {@code ConcurrentModificationException} there closes the whole store; the library's
+     * own backend had the same race, narrower because Java serialization was slower to start).
+     */
+    private static final class Collection extends H2Collection {
+
+        Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                   MVMap<String, Object> meta, de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected Document getDocument(Object position) {
+            Document stored = super.getDocument(position);
+            return stored == null ? null : stored.cloneDeeply();
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            return super.addDocumentInternal(document.cloneDeeply());
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            QueryResult found = super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            Iterable<Document> copies = () -> java.util.stream.StreamSupport.stream(found.spliterator(), false)
+                    .map(Document::cloneDeeply).iterator();
+            return new QueryResult(copies, found.getCursorId());
         }
     }
 

@@ -26,12 +26,15 @@ import java.util.function.IntFunction;
  * <p>The order: by the kind of each value (null, missing, each number class, string, document, list, then any
  * other class by name), then within a kind by the values' natural order; documents and lists field by field. Two
  * keys compare equal exactly when they are equal, as the index's lookups need. A value of a class with no natural
- * order falls back to H2's comparison, and a key BSON cannot hold to H2's serialization.
+ * order falls back to H2's comparison. Keys of strings, ints, longs and nulls (nearly all) are written value by value,
+ * other keys as BSON, and a key BSON cannot hold by H2's serialization.
  */
 final class IndexKeyType extends BasicDataType<Object> {
 
     /** Unused by {@link ObjectDataType}, whose tags end at 119. */
     static final byte BSON_KEY = 125;
+    /** A key of strings, ints, longs, nulls and missing values only, written value by value. */
+    static final byte SIMPLE_KEY = 124;
 
     private final ObjectDataType fallback = new ObjectDataType();
 
@@ -42,6 +45,22 @@ final class IndexKeyType extends BasicDataType<Object> {
 
     @Override
     public void write(WriteBuffer buffer, Object key) {
+        if (key instanceof KeyValue k && simple(k)) {
+            // the common case (ids, ticket numbers, message ids): written directly, no BSON document per key
+            buffer.put(SIMPLE_KEY).putVarInt(k.size());
+            for (Object value : k) {
+                switch (value) {
+                    case String text -> {
+                        buffer.put((byte) 1).putVarInt(text.length()).putStringData(text, text.length());
+                    }
+                    case Integer number -> buffer.put((byte) 2).putInt(number);
+                    case Long number -> buffer.put((byte) 3).putLong(number);
+                    case null -> buffer.put((byte) 4);
+                    default -> buffer.put((byte) 5); // Missing
+                }
+            }
+            return;
+        }
         Document values = key instanceof KeyValue k ? asDocument(k) : null;
         if (values == null) {
             fallback.write(buffer, key);
@@ -55,6 +74,16 @@ final class IndexKeyType extends BasicDataType<Object> {
         } finally {
             bson.release();
         }
+    }
+
+    private static boolean simple(KeyValue key) {
+        for (Object value : key) {
+            if (!(value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                    || value instanceof Missing)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The key's values as fields "0", "1", …; null when one of them is not a BSON value. */
@@ -77,7 +106,22 @@ final class IndexKeyType extends BasicDataType<Object> {
 
     @Override
     public Object read(ByteBuffer buffer) {
-        if (buffer.get(buffer.position()) != BSON_KEY) {
+        byte tag = buffer.get(buffer.position());
+        if (tag == SIMPLE_KEY) {
+            buffer.get();
+            Object[] values = new Object[DataUtils.readVarInt(buffer)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = switch (buffer.get()) {
+                    case 1 -> DataUtils.readString(buffer);
+                    case 2 -> buffer.getInt();
+                    case 3 -> buffer.getLong();
+                    case 4 -> null;
+                    default -> Missing.getInstance();
+                };
+            }
+            return new KeyValue(values);
+        }
+        if (tag != BSON_KEY) {
             return fallback.read(buffer);
         }
         buffer.get();

@@ -138,6 +138,77 @@ class DiskBackendTest {
     }
 
     @Test
+    void concurrentUpdatesWhileTheStoreWritesToDiskLoseNothing() throws Exception {
+        // small commits, so the background writer is serialising pages while documents are being updated
+        MongoBackend backend = new DiskBackend(new org.h2.mvstore.MVStore.Builder().fileName(file()).cacheSize(4)
+                .autoCommitBufferSize(64).open());
+        int docs = 50, threads = 4, updates = 1_000;
+        with(backend, tickets -> {
+            for (int i = 0; i < docs; i++) {
+                tickets.insertOne(new Document("_id", "T-" + i).append("n", 0).append("outbox", List.of()));
+            }
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        for (int u = 0; u < updates; u++) {
+                            String id = "T-" + (u % docs);
+                            tickets.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("n", 1),
+                                    Updates.push("outbox", new Document("id", thread + "-" + u).append("pad", "x".repeat(200)))));
+                            tickets.updateOne(Filters.eq("_id", id), Updates.pull("outbox", new Document("id", thread + "-" + u)));
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : done) {
+                    f.get();
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        with(DiskBackend.open(file(), 4), tickets -> {
+            assertThat(tickets.find().map(d -> d.getInteger("n")).into(new ArrayList<>()))
+                    .hasSize(docs).allMatch(n -> n == threads * updates / docs);
+            assertThat(tickets.countDocuments(Filters.exists("outbox.0"))).isZero();
+        });
+    }
+
+    @Test
+    void whatAQueryReturnsIsACopyNotTheStoredDocument() {
+        // the server applies an update by changing the document its query found; were that the stored one, the
+        // store's background writer could be serialising it at that moment
+        DiskBackend backend = DiskBackend.open(file(), 4);
+        with(backend, tickets -> {
+            tickets.insertOne(new Document("_id", "T-1").append("n", 1));
+            var collection = backend.resolveDatabase("intake").resolveCollection("tickets", true);
+            for (var query : List.of(new de.bwaldvogel.mongo.bson.Document("_id", "T-1"),
+                    new de.bwaldvogel.mongo.bson.Document("n", 1))) {
+                collection.handleQuery(query).forEach(found -> found.put("n", 99));
+                assertThat(collection.handleQuery(query)).as("by %s", query).singleElement()
+                        .satisfies(d -> assertThat(d.get("n")).isEqualTo(1));
+            }
+            assertThat(tickets.find().first()).containsEntry("n", 1);
+        });
+    }
+
+    @Test
+    void keysReadBackAsTheyWereWritten() {
+        IndexKeyType type = new IndexKeyType();
+        List<KeyValue> keys = List.of(new KeyValue("T-1"), new KeyValue("南岔村", 7, 8L), new KeyValue(""),
+                new KeyValue("a", null), new KeyValue(2.5, "b"), new KeyValue(Missing.getInstance()),
+                new KeyValue(new de.bwaldvogel.mongo.bson.Document("x", List.of(1, "y"))));
+        org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+        keys.forEach(k -> type.write(buffer, k));
+        java.nio.ByteBuffer read = buffer.getBuffer().flip();
+        for (KeyValue k : keys) {
+            assertThat(type.read(read)).isEqualTo(k);
+        }
+        assertThat(read.hasRemaining()).isFalse();
+    }
+
+    @Test
     void keysCompareEqualExactlyWhenTheyAreEqualAndInOneConsistentOrder() {
         IndexKeyType type = new IndexKeyType();
         Random random = new Random(7);
