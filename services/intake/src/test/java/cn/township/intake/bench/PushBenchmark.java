@@ -275,6 +275,12 @@ public final class PushBenchmark {
      * The same closed-loop push load from wrk (one thread, in C), which leaves more of the two cores to the service
      * than the JDK client: every request a distinct ticket number, built by a Lua script.
      */
+    /**
+     * Each wrk run numbers its tickets from 1 again, so its ticket numbers carry the run's own number: a number
+     * pushed again with the same body is a retry (200, nothing stored), which would flatter the figure.
+     */
+    private final AtomicInteger wrkRuns = new AtomicInteger();
+
     private int wrk(int concurrency, int seconds, String label) throws Exception {
         Path script = Files.createTempFile("intake-push", ".lua");
         Files.writeString(script, """
@@ -291,7 +297,7 @@ public final class PushBenchmark {
                   return wrk.format("POST", nil, {["Content-Type"] = "application/json",
                     ["Authorization"] = "Bearer %s"}, body)
                 end
-                """.formatted(run, token()));
+                """.formatted(run + "-" + wrkRuns.incrementAndGet(), token()));
         Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + concurrency, "-d" + seconds + "s", "-s", script.toString(),
                 endpoint.toString()).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
