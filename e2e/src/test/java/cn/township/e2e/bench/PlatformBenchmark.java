@@ -232,27 +232,31 @@ public final class PlatformBenchmark {
 
     /** A push was accepted: its case may already have been seen. */
     void pushed(String caseId, long sentAt) {
-        Long at;
-        synchronized (openedEarly) {
-            at = openedEarly.remove(caseId);
-            if (at == null) {
-                pushedAt.put(caseId, sentAt);
-                return;
-            }
+        Long openedAt = meet(caseId, sentAt, openedEarly, pushedAt);
+        if (openedAt != null) {
+            matched(sentAt, openedAt);
         }
-        matched(sentAt, at);
     }
 
-    void caseOpened(String caseId, long at) {
-        Long sentAt;
-        synchronized (openedEarly) {
-            sentAt = pushedAt.remove(caseId);
-            if (sentAt == null) {
-                openedEarly.put(caseId, at);
-                return;
-            }
+    void caseOpened(String caseId, long openedAt) {
+        Long sentAt = meet(caseId, openedAt, pushedAt, openedEarly);
+        if (sentAt != null) {
+            matched(sentAt, openedAt);
         }
-        matched(sentAt, at);
+    }
+
+    /**
+     * Takes the other side's time for this case, or leaves this side's for it to take: under one lock, so exactly
+     * one of the two sides finds the other.
+     */
+    private Long meet(String caseId, long at, Map<String, Long> otherSide, Map<String, Long> thisSide) {
+        synchronized (openedEarly) {
+            Long other = otherSide.remove(caseId);
+            if (other == null) {
+                thisSide.put(caseId, at);
+            }
+            return other;
+        }
     }
 
     private void matched(long sentAt, long openedAt) {

@@ -3,10 +3,7 @@ package cn.township.infra.launcher;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -21,7 +18,7 @@ import java.util.function.IntFunction;
 /**
  * The keys of the on-disk server's unique indexes ({@link KeyValue}s), ordered by their values instead of by
  * their Java serialization: H2's object type serialised both keys of every comparison of a binary search (an
- * eighth of the server's CPU under the platform benchmark). Keys are stored as BSON.
+ * eighth of the server's CPU under the platform benchmark).
  *
  * <p>The order: by the kind of each value (null, missing, each number class, string, document, list, then any
  * other class by name), then within a kind by the values' natural order; documents and lists field by field. Two
@@ -50,9 +47,7 @@ final class IndexKeyType extends BasicDataType<Object> {
             buffer.put(SIMPLE_KEY).putVarInt(k.size());
             for (Object value : k) {
                 switch (value) {
-                    case String text -> {
-                        buffer.put((byte) 1).putVarInt(text.length()).putStringData(text, text.length());
-                    }
+                    case String text -> buffer.put((byte) 1).putVarInt(text.length()).putStringData(text, text.length());
                     case Integer number -> buffer.put((byte) 2).putInt(number);
                     case Long number -> buffer.put((byte) 3).putLong(number);
                     case null -> buffer.put((byte) 4);
@@ -66,14 +61,7 @@ final class IndexKeyType extends BasicDataType<Object> {
             fallback.write(buffer, key);
             return;
         }
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(values, bson);
-            buffer.put(BSON_KEY).putVarInt(bson.readableBytes());
-            buffer.put(bson.nioBuffer());
-        } finally {
-            bson.release();
-        }
+        BsonFrame.write(buffer, BSON_KEY, values);
     }
 
     private static boolean simple(KeyValue key) {
@@ -124,11 +112,7 @@ final class IndexKeyType extends BasicDataType<Object> {
         if (tag != BSON_KEY) {
             return fallback.read(buffer);
         }
-        buffer.get();
-        int length = DataUtils.readVarInt(buffer);
-        ByteBuffer slice = buffer.slice(buffer.position(), length);
-        buffer.position(buffer.position() + length);
-        return new KeyValue(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slice)).values());
+        return new KeyValue(BsonFrame.read(buffer).values());
     }
 
     @Override

@@ -1,10 +1,6 @@
 package cn.township.infra.launcher;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -37,38 +33,21 @@ final class StoredDocumentType extends BasicDataType<Object> {
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (!(value instanceof Document document)) {
+        if (value instanceof Document document) {
+            estimate(BsonFrame.write(buffer, BSON_DOCUMENT, document));
+        } else {
             fallback.write(buffer, value);
-            return;
-        }
-        ByteBuf bson = Unpooled.buffer(256);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            int length = bson.readableBytes();
-            estimate(length);
-            buffer.put(BSON_DOCUMENT).putVarInt(length);
-            buffer.put(bson.nioBuffer());
-        } finally {
-            bson.release();
         }
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
         int start = buffer.position();
-        if (buffer.get(start) != BSON_DOCUMENT) {
-            Object value = fallback.read(buffer);
-            if (value instanceof Document) {
-                estimate(buffer.position() - start);
-            }
-            return value;
+        Object value = buffer.get(start) == BSON_DOCUMENT ? BsonFrame.read(buffer) : fallback.read(buffer);
+        if (value instanceof Document) {
+            estimate(buffer.position() - start);
         }
-        buffer.get();
-        int length = org.h2.mvstore.DataUtils.readVarInt(buffer);
-        ByteBuffer slice = buffer.slice(buffer.position(), length);
-        buffer.position(buffer.position() + length);
-        estimate(length);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slice));
+        return value;
     }
 
     /** Decoded maps take several times their stored size on the heap; the page cache counts this estimate. */

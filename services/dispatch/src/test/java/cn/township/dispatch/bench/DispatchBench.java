@@ -57,6 +57,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DispatchBench {
 
+    /** A TicketReceived → CaseOpened slower than this is listed with when it was sent. */
+    private static final Duration SLOW = Duration.ofMillis(100);
+
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
@@ -137,7 +140,7 @@ public final class DispatchBench {
     static void latency(String label, KafkaProducer<String, byte[]> producer, Opened opened, int rate, int seconds)
             throws Exception {
         opened.latencies.clear();
-        opened.slow = new SlowBursts(Duration.ofMillis(100));
+        opened.slow = new SlowBursts(SLOW);
         long intervalNanos = 1_000_000_000L / rate;
         long next = System.nanoTime();
         int total = rate * seconds;
@@ -236,7 +239,7 @@ public final class DispatchBench {
         final AtomicLong count = new AtomicLong();
         final Map<String, Long> sentAt = new ConcurrentHashMap<>();
         final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        volatile SlowBursts slow = new SlowBursts(Duration.ofMillis(100));
+        volatile SlowBursts slow = new SlowBursts(SLOW);
         final Map<String, Instant> warnDue = new ConcurrentHashMap<>();
         final List<Long> lateness = java.util.Collections.synchronizedList(new ArrayList<>());
         private final KafkaConsumer<String, byte[]> consumer;
