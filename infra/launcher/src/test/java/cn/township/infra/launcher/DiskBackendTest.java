@@ -116,6 +116,140 @@ class DiskBackendTest {
     }
 
     @Test
+    void aRestartReadsIndexesNotTheWholeCollection() {
+        // every index the services declare: the _id index, a sparse unique index no document has a value for yet,
+        // and secondary indexes, which the server does not keep
+        with(DiskBackend.open(file(), 1), tickets -> {
+            tickets.createIndex(Indexes.ascending("mergedInto"), new IndexOptions().unique(true).sparse(true));
+            tickets.createIndex(Indexes.ascending("dueAt"));
+            tickets.createIndex(Indexes.ascending("village"));
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 4_000; i++) {
+                batch.add(ticket(i).append("content", "路灯不亮，".repeat(100)).append("village", "南岔村"));
+            }
+            tickets.insertMany(batch);
+        });
+        long fileBytes = new java.io.File(file()).length();
+        DiskBackend reopened = DiskBackend.open(file(), 1);
+        long readAtOpen = reopened.getMvStore().getFileStore().getReadBytes();
+        with(reopened, tickets -> {
+            assertThat(tickets.countDocuments()).isEqualTo(4_000);
+            tickets.insertOne(new Document("_id", "T-merged").append("mergedInto", "T-1"));
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "T-again").append("mergedInto", "T-1")))
+                    .as("the sparse unique index still enforces").isInstanceOf(MongoWriteException.class);
+            assertThat(tickets.find(Filters.eq("village", "南岔村")).into(new ArrayList<>())).hasSize(4_000);
+        });
+        assertThat(readAtOpen).as("bytes read opening a %d-byte file", fileBytes).isLessThan(fileBytes / 10);
+    }
+
+    /** A case as the services write them: a village, departments in an array, a timer, maybe pending events. */
+    private static Document kase(int i) {
+        Document doc = new Document("_id", "C-" + i).append("village", i % 5 == 0 ? null : "V" + (i % 7))
+                .append("agencies", List.of("police", "A" + (i % 3)))
+                .append("score", i % 4 == 0 ? (Object) (i % 10) : i % 4 == 1 ? (Object) (long) (i % 10) : (Object) (i % 10 + 0.0))
+                .append("outbox", i % 50 == 0 ? List.of(new Document("id", "e-" + i), new Document("id", "f-" + i)) : List.of())
+                .append("pad", "派单".repeat(200));
+        if (i % 3 != 0) {
+            doc.append("nextTimerAt", Date.from(Instant.parse("2026-11-28T00:00:00Z").plusSeconds(60L * i)));
+        }
+        return doc;
+    }
+
+    @Test
+    void secondaryIndexesAnswerExactlyWhatAScanAnswersAndKeepUpWithWrites() {
+        int n = 2_000;
+        List<Document> cases = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cases.add(kase(i));
+        }
+        Date noon = Date.from(Instant.parse("2026-11-28T12:00:00Z"));
+        Date evening = Date.from(Instant.parse("2026-11-28T20:00:00Z"));
+        List<org.bson.conversions.Bson> queries = List.of(Filters.eq("village", "V3"), Filters.eq("village", null),
+                Filters.in("village", List.of("V1", "V6", "none")), Filters.eq("agencies", "A2"),
+                Filters.eq("score", 4), Filters.eq("score", 4L), Filters.eq("score", 4.0), Filters.gt("score", 7),
+                Filters.lte("nextTimerAt", noon), Filters.and(Filters.gt("nextTimerAt", noon), Filters.lt("nextTimerAt", evening)),
+                Filters.gte("nextTimerAt", evening), Filters.exists("outbox.id"),
+                Filters.and(Filters.eq("village", "V2"), Filters.lte("nextTimerAt", evening)),
+                Filters.exists("nextTimerAt"), Filters.lt("village", "V3"));
+        // the same documents in a server without indexes (the library's in-memory backend scans) give the answers
+        List<List<Object>> expected = new ArrayList<>();
+        with(new de.bwaldvogel.mongo.backend.memory.MemoryBackend(), plain -> {
+            plain.insertMany(cases);
+            plain.updateMany(Filters.eq("village", "V4"), Updates.set("village", "V9"));
+            plain.updateOne(Filters.eq("_id", "C-50"), Updates.pull("outbox", new Document("id", "e-50")));
+            plain.updateOne(Filters.eq("_id", "C-100"), Updates.set("outbox", List.of()));
+            plain.deleteMany(Filters.eq("agencies", "A1"));
+            plain.updateMany(Filters.eq("village", "V5"), Updates.unset("nextTimerAt"));
+            for (var query : queries) {
+                expected.add(plain.find(query).map(d -> d.get("_id")).into(new ArrayList<>()));
+            }
+        });
+        with(DiskBackend.open(file(), 1), kases -> {
+            kases.createIndex(Indexes.ascending("village"));
+            kases.insertMany(cases.subList(0, n / 2));
+            // indexes declared on a collection that holds documents already are filled from them
+            for (String field : List.of("agencies", "score", "nextTimerAt", "outbox.id")) {
+                kases.createIndex(Indexes.ascending(field));
+            }
+            kases.insertMany(cases.subList(n / 2, n));
+            kases.updateMany(Filters.eq("village", "V4"), Updates.set("village", "V9"));
+            kases.updateOne(Filters.eq("_id", "C-50"), Updates.pull("outbox", new Document("id", "e-50")));
+            kases.updateOne(Filters.eq("_id", "C-100"), Updates.set("outbox", List.of()));
+            kases.deleteMany(Filters.eq("agencies", "A1"));
+            kases.updateMany(Filters.eq("village", "V5"), Updates.unset("nextTimerAt"));
+        });
+        with(DiskBackend.open(file(), 1), kases -> {
+            for (int q = 0; q < queries.size(); q++) {
+                assertThat(kases.find(queries.get(q)).map(d -> d.get("_id")).into(new ArrayList<>()))
+                        .as("%s", queries.get(q)).containsExactlyInAnyOrderElementsOf(expected.get(q));
+            }
+        });
+        assertThat(expected).allSatisfy(ids -> assertThat(ids).as("every query finds something").isNotEmpty()
+                .doesNotHaveDuplicates());
+    }
+
+    @Test
+    void aSweepForPendingEventsReadsThePendingDocumentsNotTheCollection() {
+        with(DiskBackend.open(file(), 1), kases -> {
+            kases.createIndex(Indexes.ascending("outbox.id"), new IndexOptions().sparse(true));
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 4_000; i++) {
+                batch.add(kase(i));
+            }
+            kases.insertMany(batch);
+        });
+        long fileBytes = new java.io.File(file()).length();
+        DiskBackend reopened = DiskBackend.open(file(), 1);
+        with(reopened, kases -> {
+            long before = reopened.getMvStore().getFileStore().getReadBytes();
+            assertThat(kases.find(Filters.exists("outbox.id")).map(d -> d.get("_id")).into(new ArrayList<>()))
+                    .hasSize(80).contains("C-0", "C-3950");
+            long read = reopened.getMvStore().getFileStore().getReadBytes() - before;
+            // each document found brings its page; a scan would read them all
+            assertThat(read).as("bytes read for 80 of 4,000 documents in a %d-byte file", fileBytes).isLessThan(fileBytes / 4);
+        });
+    }
+
+    @Test
+    void aCollectionDroppedAndWrittenAgainHasItsUniqueIndexFilledAnew() {
+        with(DiskBackend.open(file(), 1), tickets -> {
+            tickets.createIndex(Indexes.ascending("ticketNo"), new IndexOptions().unique(true));
+            tickets.insertOne(ticket(1));
+            tickets.drop();
+            tickets.insertOne(ticket(1).append("_id", "T-after"));
+            tickets.createIndex(Indexes.ascending("ticketNo"), new IndexOptions().unique(true));
+            assertThatThrownBy(() -> tickets.insertOne(ticket(1).append("_id", "T-other")))
+                    .as("the index holds the document written before it was created").isInstanceOf(MongoWriteException.class);
+        });
+        with(DiskBackend.open(file(), 1), tickets -> {
+            assertThat(tickets.find(Filters.eq("ticketNo", "12345-1")).into(new ArrayList<>()))
+                    .singleElement().satisfies(d -> assertThat(d).containsEntry("_id", "T-after"));
+            assertThatThrownBy(() -> tickets.insertOne(ticket(1).append("_id", "T-other")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+    }
+
+    @Test
     void compoundKeysOfMixedValuesAreFoundAfterARestart() {
         with(DiskBackend.open(file(), 1), tickets -> {
             tickets.createIndex(Indexes.ascending("caller", "village", "n"), new IndexOptions().unique(true));

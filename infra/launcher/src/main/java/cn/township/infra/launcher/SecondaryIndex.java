@@ -1,0 +1,259 @@
+package cn.township.infra.launcher;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A non-unique index on one field for the on-disk server (mongo-java-server keeps none: a query by village, an
+ * outbox sweep or a timer query read every document of the collection from disk). Entries are (value, document
+ * id) in an MVStore map ordered by {@link IndexKeyType}, one per value of the field (every element of an array),
+ * null for a document without it.
+ *
+ * <p>It picks the candidates of a query whose condition on its field is an equality, {@code $in}, a range
+ * ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) or {@code $exists: true}, on strings, numbers, dates
+ * or booleans; the server's own matcher then checks the whole query on each, so the answer is the one a scan
+ * gives. Any other condition is left to the scan. Numbers are compared by value, as the library's keys are.
+ */
+final class SecondaryIndex extends Index<Object> {
+
+    private static final IndexKeyType ORDER = new IndexKeyType();
+    private static final Set<String> HANDLED = Set.of("$eq", "$in", "$gt", "$gte", "$lt", "$lte", "$exists");
+
+    private final MVMap<KeyValue, Object> map;
+    private final String field;
+    private final boolean built;
+
+    SecondaryIndex(MVMap<KeyValue, Object> map, String name, IndexKey key, boolean built) {
+        super(name, List.of(key), false);
+        this.map = map;
+        this.field = key.getKey();
+        this.built = built;
+    }
+
+    /** One field, ascending or descending alike (the map is read in either direction). */
+    static boolean supports(List<IndexKey> keys) {
+        return keys.size() == 1;
+    }
+
+    // ---- maintenance
+
+    private Set<Object> values(Document document) {
+        Set<Object> values = new LinkedHashSet<>();
+        for (KeyValue key : getKeyValues(document)) {
+            values.add(key.get(0));
+        }
+        return values;
+    }
+
+    private static KeyValue entry(Object value, Object position) {
+        return new KeyValue(value, position);
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        for (Object value : values(document)) {
+            map.put(entry(value, position), Boolean.TRUE);
+        }
+    }
+
+    @Override
+    public Object remove(Document document) {
+        Object position = document.get("_id");
+        for (Object value : values(document)) {
+            map.remove(entry(value, position));
+        }
+        return position;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                              MongoCollection<Object> collection) {
+        Set<Object> before = values(oldDocument);
+        Set<Object> after = values(newDocument);
+        for (Object value : before) {
+            if (!after.contains(value)) {
+                map.remove(entry(value, position));
+            }
+        }
+        for (Object value : after) {
+            if (!before.contains(value)) {
+                map.put(entry(value, position), Boolean.TRUE);
+            }
+        }
+    }
+
+    /**
+     * Asked only when the collection opens, whether to fill the index from its documents: an index never
+     * completely filled (new, or interrupted while filling) is emptied and filled again.
+     */
+    @Override
+    public boolean isEmpty() {
+        if (built) {
+            return false;
+        }
+        map.clear();
+        return true;
+    }
+
+    @Override
+    public void drop() {
+        map.clear();
+    }
+
+    @Override
+    public long getCount() {
+        return map.sizeAsLong();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return null;
+    }
+
+    // ---- queries
+
+    @Override
+    public boolean canHandle(Document query) {
+        if (!query.containsKey(field)) {
+            return false;
+        }
+        Object condition = query.get(field);
+        if (!(condition instanceof Document operators) || operators.isEmpty()
+                || !operators.keySet().iterator().next().startsWith("$")) {
+            return simple(condition);
+        }
+        for (Map.Entry<String, Object> op : operators.entrySet()) {
+            boolean ok = switch (op.getKey()) {
+                case "$exists" -> Boolean.TRUE.equals(op.getValue());
+                case "$in" -> op.getValue() instanceof Collection<?> values && values.stream().allMatch(SecondaryIndex::simple);
+                default -> HANDLED.contains(op.getKey()) && simple(op.getValue()) && op.getValue() != null;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean simple(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Instant || value instanceof java.util.Date;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        Object condition = query.get(field);
+        Set<Object> positions = new LinkedHashSet<>();
+        if (!(condition instanceof Document operators) || operators.isEmpty()
+                || !operators.keySet().iterator().next().startsWith("$")) {
+            equal(normalize(condition), positions);
+            return positions;
+        }
+        if (operators.containsKey("$eq")) {
+            equal(normalize(operators.get("$eq")), positions);
+            return positions;
+        }
+        if (operators.containsKey("$in")) {
+            for (Object value : (Collection<?>) operators.get("$in")) {
+                equal(normalize(value), positions);
+            }
+            return positions;
+        }
+        Object lower = bound(operators, "$gt", "$gte");
+        Object upper = bound(operators, "$lt", "$lte");
+        if (lower == null && upper == null) {
+            // $exists: true alone: every document the index holds (those without the field are checked by the
+            // matcher, which drops them)
+            for (KeyValue key : map.keySet()) {
+                positions.add(key.get(1));
+            }
+            return positions;
+        }
+        if (lower != null && upper != null && lower.getClass() != upper.getClass()) {
+            return positions; // no value lies in both a range of one type and one of another
+        }
+        Object start = lower != null ? lower : smallest(upper);
+        Cursor<KeyValue, Object> cursor = map.cursor(new KeyValue(start));
+        while (cursor.hasNext()) {
+            KeyValue key = cursor.next();
+            Object value = key.get(0);
+            // the values of one type are contiguous in the index's order: another type means past the range
+            if (value == null || value.getClass() != start.getClass() || (upper != null && compare(value, upper) > 0)) {
+                break;
+            }
+            positions.add(key.get(1));
+        }
+        return positions;
+    }
+
+    private void equal(Object value, Set<Object> positions) {
+        Cursor<KeyValue, Object> cursor = map.cursor(new KeyValue(value));
+        while (cursor.hasNext()) {
+            KeyValue key = cursor.next();
+            if (compare(key.get(0), value) != 0) {
+                break;
+            }
+            positions.add(key.get(1));
+        }
+    }
+
+    /**
+     * The tighter of a strict and an inclusive bound, normalised (the matcher tells strict from inclusive); null
+     * when neither is given.
+     */
+    private Object bound(Document operators, String strict, String inclusive) {
+        Object a = operators.containsKey(strict) ? normalize(operators.get(strict)) : null;
+        Object b = operators.containsKey(inclusive) ? normalize(operators.get(inclusive)) : null;
+        if (a == null || b == null || a.getClass() != b.getClass()) {
+            return a != null ? a : b;
+        }
+        int c = compare(a, b);
+        return strict.equals("$gt") ? (c >= 0 ? a : b) : (c <= 0 ? a : b);
+    }
+
+    /** The value of a query as this index's keys hold it (numbers as doubles, as the library normalises them). */
+    private Object normalize(Object value) {
+        return getKeyValues(new Document(field, value)).iterator().next().get(0);
+    }
+
+    /** The first value of the given value's type in the index's order. */
+    private static Object smallest(Object value) {
+        return switch (value) {
+            case String ignored -> "";
+            case Double ignored -> Double.NEGATIVE_INFINITY;
+            case Instant ignored -> Instant.MIN;
+            case java.util.Date ignored -> new java.util.Date(Long.MIN_VALUE);
+            case Boolean ignored -> Boolean.FALSE;
+            default -> value;
+        };
+    }
+
+    private static int compare(Object a, Object b) {
+        return ORDER.compare(new KeyValue(a), new KeyValue(b));
+    }
+}
