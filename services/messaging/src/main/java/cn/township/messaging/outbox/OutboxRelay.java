@@ -3,6 +3,8 @@ package cn.township.messaging.outbox;
 import cn.township.contracts.CloudEventHeaders;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -43,7 +45,9 @@ import java.util.function.Consumer;
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final Bson HAS_PENDING = Filters.exists(OutboxStore.OUTBOX + ".0");
+    /** The documents with events to publish; {@link #watch} declares the index that finds them without a scan. */
+    private static final String PENDING_ID = OutboxStore.OUTBOX + "." + PendingEvent.FIELD_ID;
+    private static final Bson HAS_PENDING = Filters.exists(PENDING_ID);
 
     private final Producer<String, byte[]> producer;
     private final String source;
@@ -90,7 +94,10 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     void watch(MongoCollection<Document> collection) {
-        collections.putIfAbsent(collection.getNamespace().getCollectionName(), collection);
+        if (collections.putIfAbsent(collection.getNamespace().getCollectionName(), collection) == null) {
+            // sparse: only documents with pending events are in it, so a sweep reads those, not the collection
+            collection.createIndex(Indexes.ascending(PENDING_ID), new IndexOptions().sparse(true));
+        }
     }
 
     /** A document has new events: publish them as soon as possible. */
