@@ -54,6 +54,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * ./platform bench [--seconds 60] [--clients 64] [--latency-rate 200] [--latency-seconds 30] [--floor 20000]
+ *                  [--warmup-seconds 30]   (flat out first, not measured)
  * </pre>
  */
 public final class PlatformBenchmark {
@@ -89,11 +90,13 @@ public final class PlatformBenchmark {
                 Integer.parseInt(o.getOrDefault("clients", "64")),
                 Integer.parseInt(o.getOrDefault("latency-rate", "200")),
                 Integer.parseInt(o.getOrDefault("latency-seconds", "30")),
-                Integer.parseInt(o.getOrDefault("floor", "20000")));
+                Integer.parseInt(o.getOrDefault("floor", "20000")),
+                Integer.parseInt(o.getOrDefault("warmup-seconds", "30")));
         System.exit(0);
     }
 
-    void run(int seconds, int clients, int latencyRate, int latencySeconds, int floorCount) throws Exception {
+    void run(int seconds, int clients, int latencyRate, int latencySeconds, int floorCount, int warmupSeconds)
+            throws Exception {
         String backend = System.getenv("MONGODB_URI") != null ? "the MongoDB at MONGODB_URI"
                 : "memory".equals(System.getenv("MONGO_STORAGE")) ? "the embedded MongoDB-wire server in memory"
                 : "the embedded MongoDB-wire server on disk (H2), as ./platform up runs it";
@@ -101,6 +104,16 @@ public final class PlatformBenchmark {
         Thread consumer = Thread.ofPlatform().daemon().start(this::consumeCaseOpened);
         String token = tokens.hotline();
         warmUp(token);
+        if (warmupSeconds > 0) {
+            // flat out, not measured: every JVM (this one too) compiles its hot code first, which on two cores
+            // otherwise lands in the measured window of a platform just started
+            Phase warm = push(token, warmupSeconds, clients, 0);
+            awaitCases(Duration.ofSeconds(120));
+            System.out.printf("WARMUP %d accepted in %d s (%.0f/s), not measured%n", warm.accepted, warmupSeconds,
+                    warm.accepted / (double) warmupSeconds);
+            opened.set(0);
+            openedLatencies.clear();
+        }
 
         // 1. flat out
         Map<String, long[]> cpuBefore = cpuTicks();

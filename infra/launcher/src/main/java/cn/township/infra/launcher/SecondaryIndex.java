@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -29,7 +30,7 @@ import java.util.Set;
 final class SecondaryIndex extends Index<Object> {
 
     private static final IndexKeyType ORDER = new IndexKeyType();
-    private static final Set<String> HANDLED = Set.of("$eq", "$in", "$gt", "$gte", "$lt", "$lte", "$exists");
+    private static final Set<String> HANDLED = Set.of("$eq", "$in", "$gt", "$gte", "$lt", "$lte");
 
     private final MVMap<KeyValue, Object> map;
     private final String field;
@@ -49,12 +50,31 @@ final class SecondaryIndex extends Index<Object> {
 
     // ---- maintenance
 
+    /**
+     * The field's values in the document; an empty array, which gives the library no key, is held as
+     * {@link Missing} (the field exists, for {@code $exists} and {@code $ne: null}; through an array, as in
+     * {@code outbox.id} of {@code outbox: []}, it does not, and there is no entry).
+     */
     private Set<Object> values(Document document) {
         Set<Object> values = new LinkedHashSet<>();
         for (KeyValue key : getKeyValues(document)) {
             values.add(key.get(0));
         }
+        if (values.isEmpty() && valueAtPath(document) instanceof List<?> list && list.isEmpty()) {
+            values.add(Missing.getInstance());
+        }
         return values;
+    }
+
+    private Object valueAtPath(Document document) {
+        Object value = document;
+        for (String part : field.split("\\.")) {
+            if (!(value instanceof Document d)) {
+                return null;
+            }
+            value = d.get(part);
+        }
+        return value;
     }
 
     private static KeyValue entry(Object value, Object position) {
@@ -150,6 +170,7 @@ final class SecondaryIndex extends Index<Object> {
         for (Map.Entry<String, Object> op : operators.entrySet()) {
             boolean ok = switch (op.getKey()) {
                 case "$exists" -> Boolean.TRUE.equals(op.getValue());
+                case "$ne" -> op.getValue() == null;
                 case "$in" -> op.getValue() instanceof Collection<?> values && values.stream().allMatch(SecondaryIndex::simple);
                 default -> HANDLED.contains(op.getKey()) && simple(op.getValue()) && op.getValue() != null;
             };
@@ -187,10 +208,13 @@ final class SecondaryIndex extends Index<Object> {
         Object lower = bound(operators, "$gt", "$gte");
         Object upper = bound(operators, "$lt", "$lte");
         if (lower == null && upper == null) {
-            // $exists: true alone: every document the index holds (those without the field are checked by the
-            // matcher, which drops them)
+            // $exists: true or $ne: null: every document the index holds (for $ne: null, those with a value); the
+            // matcher drops those without the field
+            boolean notNull = operators.containsKey("$ne");
             for (KeyValue key : map.keySet()) {
-                positions.add(key.get(1));
+                if (!notNull || key.get(0) != null) {
+                    positions.add(key.get(1));
+                }
             }
             return positions;
         }
