@@ -44,6 +44,11 @@ final class DiskBackend extends H2Backend {
     static final String INDEX_SUFFIX = ".byValue";
     /** Prefix of the key in a collection's meta map recording that the index of that name was filled. */
     static final String BUILT = "township.indexBuilt.";
+    /**
+     * The same for a {@link SecondaryIndex}, with the version of its entries: a new version (2: empty arrays
+     * have an entry) fills the index once more.
+     */
+    static final String BUILT_SECONDARY = "township.secondaryIndexBuilt.2.";
     private static final StoredDocumentType DOCUMENTS = new StoredDocumentType();
     private static final IndexKeyType KEYS = new IndexKeyType();
     private static final VarHandle STORE;
@@ -113,7 +118,8 @@ final class DiskBackend extends H2Backend {
             if (SecondaryIndex.supports(keys)) {
                 MVMap<KeyValue, Object> map = store().openMap(indexMap(collection, index),
                         new MVMap.Builder<KeyValue, Object>().keyType(cast(KEYS)));
-                return new SecondaryIndex(map, index, keys.getFirst(), meta(collection).containsKey(BUILT + index));
+                return new SecondaryIndex(map, index, keys.getFirst(),
+                        meta(collection).containsKey(BUILT_SECONDARY + index));
             }
             return new EmptyIndex<>(index, keys) {
                 @Override
@@ -127,6 +133,7 @@ final class DiskBackend extends H2Backend {
         protected void dropIndex(MongoCollection<Object> collection, String index) {
             super.dropIndex(collection, index);
             meta(collection.getCollectionName()).remove(BUILT + index);
+            meta(collection.getCollectionName()).remove(BUILT_SECONDARY + index);
             String name = indexMap(collection.getCollectionName(), index);
             if (store().hasMap(name)) {
                 store().removeMap(name);
@@ -163,7 +170,9 @@ final class DiskBackend extends H2Backend {
         @Override
         public void addIndex(Index<Object> index) {
             super.addIndex(index);
-            if (index.isUnique() || index instanceof SecondaryIndex) {
+            if (index instanceof SecondaryIndex) {
+                meta.put(BUILT_SECONDARY + index.getName(), Boolean.TRUE);
+            } else if (index.isUnique()) {
                 meta.put(BUILT + index.getName(), Boolean.TRUE);
             }
         }
