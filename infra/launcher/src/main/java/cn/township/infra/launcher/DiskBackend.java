@@ -4,12 +4,15 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -21,6 +24,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The on-disk backend: mongo-java-server's H2 MVStore backend with the store's page cache sized for the
@@ -151,19 +157,24 @@ final class DiskBackend extends H2Backend {
     }
 
     /**
-     * Hands out copies of its documents, never the stored ones: the server applies an update by changing the
-     * document it found in place, and the stored one may be being written to disk by the store's background
-     * writer at that moment (a {@code ConcurrentModificationException} there closes the whole store; the library's
-     * own backend had the same race, narrower because Java serialization was slower to start).
+     * Keeps each document as its BSON bytes ({@link StoredDocumentType.Bson}) and decodes a fresh one for every
+     * read. The page cache then holds one array per document instead of a tree of maps, strings and boxed values:
+     * a quarter of the heap for the same documents, and nothing for the collector to trace or copy but the array.
+     * (Held as decoded maps, the cache's pages survived young collections and filled the old generation: under the
+     * platform benchmark the server stopped for ~10 % of the time.) Every read hands out its own copy, never the
+     * stored document: the server applies an update by changing the document it found in place.
      */
     private static final class Collection extends H2Collection {
 
         private final MVMap<String, Object> meta;
+        private final MVMap<Object, Object> data;
 
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                    MVMap<String, Object> meta, de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
             this.meta = meta;
+            this.data = (MVMap) data;
         }
 
         /** Fills the index if it was never built (see the class comment), then records that it is. */
@@ -179,27 +190,50 @@ final class DiskBackend extends H2Backend {
 
         @Override
         protected Document getDocument(Object position) {
-            Document stored = super.getDocument(position);
-            return stored == null ? null : stored.cloneDeeply();
+            return StoredDocumentType.decode(data.get(position));
         }
 
         @Override
         protected Object addDocumentInternal(Document document) {
-            return super.addDocumentInternal(document.cloneDeeply());
+            Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+            Object previous = data.put(Missing.ofNullable(key), StoredDocumentType.Bson.of(document));
+            if (previous != null) {
+                throw new IllegalStateException("a document with key " + key + " exists");
+            }
+            return key;
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            if (data.remove(position) == null) {
+                throw new NoSuchElementException("no document at " + position);
+            }
         }
 
         @Override
         protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-            super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
+            data.put(Missing.ofNullable(position), StoredDocumentType.Bson.of(newDocument));
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+            return data.entrySet().stream()
+                    .map(e -> new DocumentWithPosition<>(StoredDocumentType.decode(e.getValue()), e.getKey()));
         }
 
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fieldSelector) {
-            QueryResult found = super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
-            Iterable<Document> copies = () -> java.util.stream.StreamSupport.stream(found.spliterator(), false)
-                    .map(Document::cloneDeeply).iterator();
-            return new QueryResult(copies, found.getCursorId());
+            Stream<Document> documents;
+            if (orderBy != null && !orderBy.isEmpty() && "$natural".equals(orderBy.keySet().iterator().next())
+                    && orderBy.get("$natural") instanceof Number n && n.intValue() == -1) {
+                documents = streamAllDocumentsWithPosition()
+                        .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                        .map(DocumentWithPosition::getDocument);
+            } else {
+                documents = data.values().stream().map(StoredDocumentType::decode);
+            }
+            return matchDocumentsFromStream(documents, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
     }
 

@@ -1,6 +1,11 @@
 package cn.township.infra.launcher;
 
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -26,14 +31,53 @@ final class StoredDocumentType extends BasicDataType<Object> {
     /** A running estimate of a document's size in the page cache. */
     private volatile int averageMemory = 1024;
 
+    /** A stored document: its BSON bytes, decoded anew for every read. */
+    record Bson(byte[] bytes) {
+
+        static Bson of(Document document) {
+            ByteBuf bson = Unpooled.buffer(512);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                byte[] bytes = new byte[bson.readableBytes()];
+                bson.readBytes(bytes);
+                return new Bson(bytes);
+            } finally {
+                bson.release();
+            }
+        }
+
+        Document decode() {
+            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+        }
+    }
+
+    /**
+     * A fresh document from a stored value: its BSON decoded, or a deep copy of a document read from a data file of an
+     * earlier version (H2's object type) until it is next written; null for none.
+     */
+    static Document decode(Object stored) {
+        return switch (stored) {
+            case null -> null;
+            case Bson bson -> bson.decode();
+            case Document document -> document.cloneDeeply();
+            default -> throw new IllegalStateException("not a stored document: " + stored.getClass().getName());
+        };
+    }
+
     @Override
     public int getMemory(Object value) {
-        return value instanceof Document ? averageMemory : fallback.getMemory(value);
+        return switch (value) {
+            case Bson bson -> 32 + bson.bytes().length;
+            case Document ignored -> averageMemory;
+            default -> fallback.getMemory(value);
+        };
     }
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (value instanceof Document document) {
+        if (value instanceof Bson bson) {
+            buffer.put(BSON_DOCUMENT).putVarInt(bson.bytes().length).put(bson.bytes());
+        } else if (value instanceof Document document) {
             estimate(BsonFrame.write(buffer, BSON_DOCUMENT, document));
         } else {
             fallback.write(buffer, value);
@@ -42,8 +86,14 @@ final class StoredDocumentType extends BasicDataType<Object> {
 
     @Override
     public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) == BSON_DOCUMENT) {
+            buffer.get();
+            byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
+            buffer.get(bytes);
+            return new Bson(bytes);
+        }
         int start = buffer.position();
-        Object value = buffer.get(start) == BSON_DOCUMENT ? BsonFrame.read(buffer) : fallback.read(buffer);
+        Object value = fallback.read(buffer);
         if (value instanceof Document) {
             estimate(buffer.position() - start);
         }
@@ -57,6 +107,9 @@ final class StoredDocumentType extends BasicDataType<Object> {
 
     @Override
     public int compare(Object a, Object b) {
+        if (a instanceof Bson x && b instanceof Bson y) {
+            return java.util.Arrays.compare(x.bytes(), y.bytes());
+        }
         return a.equals(b) ? 0 : fallback.compare(a, b);
     }
 
