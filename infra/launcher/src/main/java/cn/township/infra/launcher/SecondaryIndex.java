@@ -23,9 +23,10 @@ import java.util.Set;
  * null for a document without it.
  *
  * <p>It picks the candidates of a query whose condition on its field is an equality, {@code $in}, a range
- * ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) or {@code $exists: true}, on strings, numbers, dates
- * or booleans; the server's own matcher then checks the whole query on each, so the answer is the one a scan
- * gives. Any other condition is left to the scan. Numbers are compared by value, as the library's keys are.
+ * ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}), {@code $exists: true} or {@code $ne: null}, on strings,
+ * numbers, dates or booleans, when few documents meet it; the server's own matcher then checks the whole query on
+ * each, so the answer is the one a scan gives. Any other condition is left to the scan. Numbers are compared by
+ * value, as the library's keys are.
  */
 final class SecondaryIndex extends Index<Object> {
 
@@ -40,6 +41,11 @@ final class SecondaryIndex extends Index<Object> {
     private final MVMap<KeyValue, Object> map;
     private final String field;
     private final boolean built;
+    /** The candidates {@link #canHandle} found, for the {@link #getPositions} call that follows on the same thread. */
+    private final ThreadLocal<Candidates> found = new ThreadLocal<>();
+
+    private record Candidates(Document query, Set<Object> positions) {
+    }
 
     SecondaryIndex(MVMap<KeyValue, Object> map, String name, IndexKey key, boolean built) {
         super(name, List.of(key), false);
@@ -173,8 +179,12 @@ final class SecondaryIndex extends Index<Object> {
         if (!answers(query)) {
             return false;
         }
-        long limit = Math.max(selectiveMinimum, map.sizeAsLong() / SELECTIVE_FRACTION);
-        return positions(query, limit).size() <= limit;
+        Limited positions = positions(query, Math.max(selectiveMinimum, map.sizeAsLong() / SELECTIVE_FRACTION));
+        if (positions.full()) {
+            return false;
+        }
+        found.set(new Candidates(query, positions));
+        return true;
     }
 
     /** Whether the query's condition on this field is one the index answers (see the class comment). */
@@ -183,8 +193,8 @@ final class SecondaryIndex extends Index<Object> {
             return false;
         }
         Object condition = query.get(field);
-        if (!(condition instanceof Document operators) || operators.isEmpty()
-                || !operators.keySet().iterator().next().startsWith("$")) {
+        Document operators = operators(condition);
+        if (operators == null) {
             return simple(condition);
         }
         for (Map.Entry<String, Object> op : operators.entrySet()) {
@@ -201,6 +211,12 @@ final class SecondaryIndex extends Index<Object> {
         return true;
     }
 
+    /** The condition's operators ({@code {$gt: …}}); null for a value to be equal to. */
+    private static Document operators(Object condition) {
+        return condition instanceof Document operators && !operators.isEmpty()
+                && operators.keySet().iterator().next().startsWith("$") ? operators : null;
+    }
+
     private static boolean simple(Object value) {
         return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
                 || value instanceof Instant || value instanceof java.util.Date;
@@ -208,15 +224,18 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        return positions(query, Long.MAX_VALUE);
+        Candidates candidates = found.get();
+        found.remove();
+        return candidates != null && candidates.query() == query ? candidates.positions()
+                : positions(query, Long.MAX_VALUE);
     }
 
     /** The candidates, or the first {@code limit + 1} of them. */
-    private Set<Object> positions(Document query, long limit) {
+    private Limited positions(Document query, long limit) {
         Object condition = query.get(field);
-        Set<Object> positions = new Limited(limit);
-        if (!(condition instanceof Document operators) || operators.isEmpty()
-                || !operators.keySet().iterator().next().startsWith("$")) {
+        Limited positions = new Limited(limit);
+        Document operators = operators(condition);
+        if (operators == null) {
             equal(normalize(condition), positions);
             return positions;
         }
@@ -237,7 +256,7 @@ final class SecondaryIndex extends Index<Object> {
             // matcher drops those without the field
             boolean notNull = operators.containsKey("$ne");
             for (KeyValue key : map.keySet()) {
-                if (full(positions)) {
+                if (positions.full()) {
                     break;
                 }
                 if (!notNull || key.get(0) != null) {
@@ -256,7 +275,7 @@ final class SecondaryIndex extends Index<Object> {
             Object value = key.get(0);
             // the values of one type are contiguous in the index's order: another type means past the range
             if (value == null || value.getClass() != start.getClass() || (upper != null && compare(value, upper) > 0)
-                    || full(positions)) {
+                    || positions.full()) {
                 break;
             }
             positions.add(key.get(1));
@@ -264,11 +283,11 @@ final class SecondaryIndex extends Index<Object> {
         return positions;
     }
 
-    private void equal(Object value, Set<Object> positions) {
+    private void equal(Object value, Limited positions) {
         Cursor<KeyValue, Object> cursor = map.cursor(new KeyValue(value));
         while (cursor.hasNext()) {
             KeyValue key = cursor.next();
-            if (compare(key.get(0), value) != 0 || full(positions)) {
+            if (compare(key.get(0), value) != 0 || positions.full()) {
                 break;
             }
             positions.add(key.get(1));
@@ -308,10 +327,6 @@ final class SecondaryIndex extends Index<Object> {
 
     private static int compare(Object a, Object b) {
         return ORDER.compare(new KeyValue(a), new KeyValue(b));
-    }
-
-    private static boolean full(Set<Object> positions) {
-        return positions instanceof Limited limited && limited.full();
     }
 
     /** Positions in the order found, refusing more once it holds {@code limit + 1}. */

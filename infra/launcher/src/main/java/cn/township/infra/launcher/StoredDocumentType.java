@@ -1,11 +1,6 @@
 package cn.township.infra.launcher;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -35,19 +30,11 @@ final class StoredDocumentType extends BasicDataType<Object> {
     record Bson(byte[] bytes) {
 
         static Bson of(Document document) {
-            ByteBuf bson = Unpooled.buffer(512);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                byte[] bytes = new byte[bson.readableBytes()];
-                bson.readBytes(bytes);
-                return new Bson(bytes);
-            } finally {
-                bson.release();
-            }
+            return new Bson(BsonFrame.encode(document));
         }
 
         Document decode() {
-            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+            return BsonFrame.decode(bytes);
         }
     }
 
@@ -76,7 +63,7 @@ final class StoredDocumentType extends BasicDataType<Object> {
     @Override
     public void write(WriteBuffer buffer, Object value) {
         if (value instanceof Bson bson) {
-            buffer.put(BSON_DOCUMENT).putVarInt(bson.bytes().length).put(bson.bytes());
+            BsonFrame.write(buffer, BSON_DOCUMENT, bson.bytes());
         } else if (value instanceof Document document) {
             estimate(BsonFrame.write(buffer, BSON_DOCUMENT, document));
         } else {
@@ -87,10 +74,7 @@ final class StoredDocumentType extends BasicDataType<Object> {
     @Override
     public Object read(ByteBuffer buffer) {
         if (buffer.get(buffer.position()) == BSON_DOCUMENT) {
-            buffer.get();
-            byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
-            buffer.get(bytes);
-            return new Bson(bytes);
+            return new Bson(BsonFrame.readBytes(buffer));
         }
         int start = buffer.position();
         Object value = fallback.read(buffer);
