@@ -36,8 +36,11 @@ public record DispatchProperties(Sla sla, Duration reopenWindow, Timers timers, 
     /**
      * The scheduler's pace: how often it looks at its timer index, how many cases per round, and how often it
      * rescans the collection for timers other instances wrote (this bounds how late a timer fires when the
-     * instance that wrote its case is gone). A rescan reads every case; while rescans find nothing this instance
-     * did not know (no other instance is writing cases), the interval doubles up to {@code maxRescanInterval}.
+     * instance that wrote its case is gone). A rescan reads the cases whose timer falls before twice
+     * {@code maxRescanInterval} from now (through the index on {@code nextTimerAt}), not every open case; a later
+     * timer is read by a later rescan. While rescans find nothing this instance did not know (no other instance is
+     * writing cases), the interval doubles up to {@code maxRescanInterval}; a clock that jumps forward past the
+     * window rescans at once.
      */
     public record Timers(Duration pollInterval, Integer batchSize, Boolean enabled, Duration rescanInterval,
                          Duration maxRescanInterval) {

@@ -3,6 +3,7 @@ package cn.township.infra.launcher;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +39,10 @@ public final class LocalMongo {
         }
         // no oplog: nothing here uses change streams, and it would be one more write per write, kept forever
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        // each connection runs its commands on one event loop, and a long command (a query no index answers) holds
+        // every connection sharing that loop: netty's default of two loops per core let one slow query stall a
+        // quarter of all the services' connections, so there are 16 (idle loops cost a thread each, nothing more)
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, 16);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  *
  * <p>The documents stay the truth. The index is a hint: an entry may be early or stale (the caller re-reads
  * the case and puts it back at its stored time), and it is filled from this instance's own writes and from a
- * rescan of the collection at start and every few minutes, which picks up cases another instance wrote.
+ * rescan at start and every few minutes of the timers due within the next rescans' window, which picks up cases
+ * another instance wrote.
  * About 100 bytes per open case.
  */
 final class TimerIndex {

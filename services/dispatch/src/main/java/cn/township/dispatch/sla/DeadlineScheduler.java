@@ -18,7 +18,8 @@ import java.time.Instant;
  * Fires due deadlines. The timers are durable: each case document holds its next due time
  * ({@code nextTimerAt}) and which warnings and breaches have fired; the repository's timer index (filled from
  * this instance's writes and a rescan at start and every {@code rescan-interval}, up to {@code max-rescan-interval}
- * while rescans find nothing new) says which cases to read. A due case is claimed by the
+ * while rescans find nothing new) says which cases to read. A rescan reads the timers due within twice
+ * {@code max-rescan-interval}; the next one comes before that window runs out (at once when the clock jumps). A due case is claimed by the
  * write itself: the fired markers, the new state and the events go in ONE update conditional on the version
  * read, so with several instances exactly one fires each timer, and a timer missed while no instance ran
  * fires at the next poll. The same loop issues the daily supervision digest when its time comes.
@@ -36,6 +37,8 @@ public class DeadlineScheduler implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread worker;
     private long lastRescan;
+    /** Every timer due before this was read by the last rescan (or written by this instance). */
+    private volatile Instant coveredUntil = Instant.MIN;
     /** Time to the next rescan: doubles while rescans learn nothing new, back to the base when one does. */
     private volatile Duration rescanInterval;
 
@@ -72,14 +75,32 @@ public class DeadlineScheduler implements SmartLifecycle {
         return fired;
     }
 
-    /** Reads the pending timers of every case (at start, and every rescan interval). */
+    /**
+     * Reads the pending timers due before the next rescans (at start, every rescan interval, and when the clock
+     * has moved near the end of the window the last one read).
+     *
+     * @return how many cases have a timer in the window
+     */
     public int rescan() {
-        CaseRepository.Rescan found = cases.rescanTimers();
+        Instant now = clock.instant();
+        Instant until = now.plus(window());
+        CaseRepository.Rescan found = cases.rescanTimers(until);
+        coveredUntil = until;
         lastRescan = System.nanoTime();
         Duration doubled = rescanInterval.multipliedBy(2);
         rescanInterval = found.learned() > 0 ? settings.rescanInterval()
                 : doubled.compareTo(settings.maxRescanInterval()) < 0 ? doubled : settings.maxRescanInterval();
         return found.pending();
+    }
+
+    /** How far ahead a rescan reads: twice the longest interval between rescans. */
+    private Duration window() {
+        return settings.maxRescanInterval().multipliedBy(2);
+    }
+
+    private boolean rescanDue() {
+        return System.nanoTime() - lastRescan >= rescanInterval.toNanos()
+                || clock.instant().plus(settings.maxRescanInterval()).isAfter(coveredUntil);
     }
 
     @Override
@@ -95,7 +116,7 @@ public class DeadlineScheduler implements SmartLifecycle {
         boolean scanned = false;
         while (running) {
             try {
-                if (!scanned || System.nanoTime() - lastRescan >= rescanInterval.toNanos()) {
+                if (!scanned || rescanDue()) {
                     int pending = rescan();
                     if (!scanned) {
                         log.info("deadline scheduler: {} cases with a pending timer", pending);

@@ -18,6 +18,16 @@ import cn.township.contracts.intake.SatisfactionReported;
 import cn.township.contracts.intake.TicketReceived;
 import cn.township.contracts.intake.TicketUrged;
 import cn.township.infra.testing.ServiceIntegrationTest;
+import cn.township.contracts.dispatch.SlaWarning;
+import cn.township.dispatch.caserecord.Case;
+import cn.township.dispatch.caserecord.CaseFacts;
+import cn.township.dispatch.caserecord.DeadlineTerms;
+import cn.township.dispatch.caserecord.Routing;
+import cn.township.dispatch.persistence.CaseRepository;
+import cn.township.messaging.outbox.OutboxRelay;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -336,6 +346,39 @@ class CaseLifecycleIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/dispatch/cases/" + caseId, SECRETARY)
                 .json().path("ticketIds").size() == 2);
         assertThat(api.get("/api/dispatch/cases/C-" + second, SECRETARY).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRescanReadsOnlyTheTimersDueBeforeTheNextOneAndAJumpingClockRescansAtOnce(
+            @Autowired MongoDatabase database, @Autowired MongoClient client, @Autowired OutboxRelay relay) {
+        Instant now = CLOCK.instant();
+        // another instance's cases, in a database of their own: one timer 5 minutes away, one 3 days away
+        MongoDatabase elsewhere = client.getDatabase("dispatch-rescan-" + Tickets.newId());
+        Case soon = caseWithWarningIn(now, Duration.ofMinutes(5));
+        Case far = caseWithWarningIn(now, Duration.ofDays(3));
+        new CaseRepository(elsewhere, relay, CLOCK).insertAll(List.of(soon, far));
+        // an instance starting now reads the first (due before its next rescans) and not the second
+        CaseRepository starting = new CaseRepository(elsewhere, relay, CLOCK);
+        assertThat(starting.rescanTimers(now.plus(Duration.ofMinutes(20)))).isEqualTo(new CaseRepository.Rescan(1, 1));
+        assertThat(starting.due(now.plus(Duration.ofDays(4)), 100).cases()).extracting(c -> c.value().id())
+                .containsExactly(soon.id());
+        assertThat(starting.rescanTimers(now.plus(Duration.ofDays(4))).pending()).isEqualTo(2);
+
+        // in this service's own database: a case written by another instance, its warning 30 minutes away;
+        // the clock jumps past it and the running scheduler rescans at once and fires it
+        Case other = caseWithWarningIn(now, Duration.ofMinutes(30));
+        new CaseRepository(database, relay, CLOCK).insertAll(List.of(other));
+        CLOCK.advance(Duration.ofMinutes(31));
+        await().atMost(Duration.ofSeconds(30)).until(() -> WIRE.count(other.id(), SlaWarning.class) == 1);
+    }
+
+    private static Case caseWithWarningIn(Instant now, Duration warning) {
+        // a warning at half the first-contact time
+        DeadlineTerms terms = new DeadlineTerms("rescan", warning.multipliedBy(2), Duration.ofDays(30), List.of(0.5));
+        CaseFacts facts = new CaseFacts("HOTLINE_12345", "COMPLAINT", "water supply", "NORMAL", false, "rescan", null,
+                "nancha", null, null);
+        return Case.open(Tickets.newId(), facts, new Routing("construction", "nancha", "leader"), now, terms, now)
+                .after();
     }
 
     @Test
