@@ -21,8 +21,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Every error raised while the gateway handles a request becomes problem+json: no route 404, a service that
- * cannot be reached (refused, connect timeout, unknown host) 503 at once, a service that does not answer in time
- * 504, oversized bodies 413; anything unexpected 500 (logged).
+ * cannot be reached (refused, connect timeout, unknown host) 503 at once, a service whose connections are all busy
+ * (the request waited for one too long, or too many wait already) 503, a service that does not answer in time 504,
+ * oversized bodies 413; anything unexpected 500 (logged). Each 503 carries {@code Retry-After}.
  */
 @Component
 @Order(-2)
@@ -41,6 +42,11 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             exchange.getResponse().getHeaders().set("Retry-After", "5");
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, service + " is not reachable right now; "
                     + "try again shortly");
+        }
+        if (busy(error)) {
+            exchange.getResponse().getHeaders().set("Retry-After", "2");
+            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, service + " is busy (all its connections "
+                    + "are in use); try again shortly");
         }
         if (causedBy(error, AuthenticationServiceException.class)) {
             exchange.getResponse().getHeaders().set("Retry-After", "5");
@@ -75,6 +81,17 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     private static boolean unreachable(Throwable error) {
         return causedBy(error, ConnectException.class) || causedBy(error, NoRouteToHostException.class)
                 || causedBy(error, UnknownHostException.class);
+    }
+
+    /** Reactor Netty's connection pool (a shaded reactor-pool) gave no connection: timed out, or too many waiting. */
+    private static boolean busy(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("PoolAcquireTimeoutException") || name.equals("PoolAcquirePendingLimitException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

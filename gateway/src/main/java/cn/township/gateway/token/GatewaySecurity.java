@@ -20,6 +20,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -44,8 +46,8 @@ import java.util.List;
  * The gateway as a reactive resource server: every request needs a valid Keycloak token of the realm
  * {@code township} (signature, expiry, issuer, audience {@code township-api}) except the configured public paths;
  * the token is relayed unchanged ({@code Authorization} is passed on), so each service checks it again and applies
- * roles and data scope. Signing keys are fetched lazily: the gateway starts while Keycloak is down and answers 503
- * while the keys cannot be fetched. Rate limits and body size limits run right after the token check.
+ * roles and data scope. Signing keys are fetched in the background from the start: the gateway starts while Keycloak
+ * is down and answers 503 while the keys cannot be fetched. Rate limits and body size limits run right after the token check.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
@@ -54,21 +56,39 @@ class GatewaySecurity {
     static final String TOKEN_CLOCK = "townshipTokenClock";
     private static final Duration KEY_FETCH_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration KEY_FETCH_RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+    /** A token naming a key the gateway does not hold fetches the keys again, at most this often. */
+    private static final Duration KEY_REFETCH_INTERVAL = Duration.ofSeconds(10);
+
+    /** Keycloak's signing keys, fetched at start (see {@link SigningKeys}). */
+    @Bean(destroyMethod = "stop")
+    SigningKeys signingKeys(GatewayProperties properties, Environment environment) {
+        String issuer = properties.issuer(environment.getProperty("KEYCLOAK_ISSUER_URI"));
+        SigningKeys keys = new SigningKeys(keyFetcher(), properties.jwkSet(issuer), KEY_REFETCH_INTERVAL);
+        keys.prefetch();
+        return keys;
+    }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, Environment environment,
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, Environment environment, SigningKeys keys,
                                   @Qualifier(TOKEN_CLOCK) ObjectProvider<Clock> clock) {
         String issuer = properties.issuer(environment.getProperty("KEYCLOAK_ISSUER_URI"));
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSet(issuer))
-                .webClient(keyFetcher()).build();
-        var validator = TokenChecks.validator(issuer, properties.audience(), clock.getIfAvailable(Clock::systemUTC));
-        decoder.setJwtValidator(validator);
+        return decoder(keys, TokenChecks.validator(issuer, properties.audience(), clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    /** Verifies tokens against the keys and checks them with the validator; remembers verified tokens. */
+    static ReactiveJwtDecoder decoder(SigningKeys keys, OAuth2TokenValidator<Jwt> validator) {
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(keys).build();
+        nimbus.setJwtValidator(validator);
+        // keys that could not be fetched come out of the decoder as an IllegalStateException: the entry point
+        // answers 503 (with Retry-After) for an AuthenticationServiceException, not 500
+        ReactiveJwtDecoder decoder = token -> nimbus.decode(token).onErrorMap(IllegalStateException.class,
+                e -> new AuthenticationServiceException("the signing keys could not be fetched: " + reason(e), e));
         return new VerifiedTokenCache(decoder, validator, 10_000);
     }
 
     /**
-     * The client that fetches Keycloak's signing keys: a Keycloak that does not answer fails the request (503 by
-     * the entry point) within seconds instead of holding it, and the next request tries again.
+     * The client that fetches Keycloak's signing keys: a Keycloak that does not answer fails the fetch (503 for the
+     * requests waiting on it) within seconds instead of holding them, and the next request tries again.
      */
     private static WebClient keyFetcher() {
         HttpClient client = HttpClient.create()
