@@ -337,6 +337,35 @@ class DiskBackendTest {
     }
 
     @Test
+    void queriesDoNotWaitForAWriteHoldingTheCollectionAndWritesStillTakeTurns() {
+        // a long write holds the collection's lock (held here by the test); reads, counts included, go on; before,
+        // a count over ~104,000 tickets held up every push to them for over 30 s
+        DiskBackend backend = DiskBackend.open(file(), 4);
+        with(backend, tickets -> {
+            tickets.insertMany(java.util.stream.IntStream.range(0, 50).mapToObj(DiskBackendTest::ticket).toList());
+            tickets.createIndex(Indexes.ascending("ticketNo"), new IndexOptions().unique(true));
+            Object collection = backend.resolveDatabase("intake").resolveCollection("tickets", true);
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                java.util.concurrent.Future<?> insert;
+                synchronized (collection) {
+                    var count = pool.submit(() -> tickets.countDocuments(Filters.gte("count", 10)));
+                    var byId = pool.submit(() -> tickets.find(Filters.eq("_id", "T-7")).first());
+                    var byIndex = pool.submit(() -> tickets.find(Filters.eq("ticketNo", "12345-9")).first());
+                    insert = pool.submit(() -> tickets.insertOne(ticket(50)));
+                    assertThat(count.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(40L);
+                    assertThat(byId.get(20, java.util.concurrent.TimeUnit.SECONDS)).containsEntry("ticketNo", "12345-7");
+                    assertThat(byIndex.get(20, java.util.concurrent.TimeUnit.SECONDS)).containsEntry("_id", "T-9");
+                    assertThat(insert).isNotDone(); // it waits for the lock
+                }
+                insert.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(tickets.countDocuments()).isEqualTo(51);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
     void keysReadBackAsTheyWereWritten() {
         IndexKeyType type = new IndexKeyType();
         List<KeyValue> keys = List.of(new KeyValue("T-1"), new KeyValue("南岔村", 7, 8L), new KeyValue(""),
