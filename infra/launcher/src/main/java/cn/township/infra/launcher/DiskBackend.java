@@ -2,6 +2,7 @@ package cn.township.infra.launcher;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
@@ -18,6 +19,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -104,6 +107,69 @@ final class DiskBackend extends H2Backend {
 
         private MVMap<String, Object> meta(String collection) {
             return store().openMap("meta." + getFullCollectionNamespace(collection));
+        }
+
+        /** Counts ({@code countDocuments}) are answered by {@link #count}; every other command as the library does. */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                      Oplog oplog) {
+            if ("aggregate".equals(command)) {
+                Document counted = count(query);
+                if (counted != null) {
+                    return counted;
+                }
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
+        /**
+         * The driver's {@code countDocuments}: an aggregation {@code [{$match}, ({$skip}), ({$limit}),
+         * {$group: {_id: 1, n: {$sum: 1}}}]}, answered by counting documents one at a time. The library's
+         * aggregation first collects every matching document in a list: counting ~104,000 tickets held all of
+         * them decoded at once, more than the server's heap, and it stopped answering anyone for seconds at a time.
+         *
+         * @return the aggregation's answer, or null when the pipeline is not such a count
+         */
+        private Document count(Document command) {
+            if (!(command.get("aggregate") instanceof String name) || !(command.get("pipeline") instanceof List<?> stages)
+                    || stages.size() < 2 || stages.size() > 4) {
+                return null;
+            }
+            Document match = stage(stages.getFirst(), "$match");
+            Document group = stage(stages.getLast(), "$group");
+            if (match == null || group == null || group.size() != 2 || !group.containsKey("_id")) {
+                return null;
+            }
+            String field = group.keySet().stream().filter(k -> !k.equals("_id")).findFirst().orElseThrow();
+            if (!(group.get(field) instanceof Document sum) || sum.size() != 1
+                    || !(sum.get("$sum") instanceof Number one) || one.intValue() != 1) {
+                return null;
+            }
+            long skip = 0;
+            long limit = Long.MAX_VALUE;
+            for (Object stage : stages.subList(1, stages.size() - 1)) {
+                if (stage instanceof Document d && d.get("$skip") instanceof Number n && d.size() == 1) {
+                    skip = n.longValue();
+                } else if (stage instanceof Document d && d.get("$limit") instanceof Number n && d.size() == 1) {
+                    limit = n.longValue();
+                } else {
+                    return null;
+                }
+            }
+            long matching = resolveCollection(name, false) instanceof Collection c ? c.countMatching(match) : 0;
+            long counted = Math.max(0, Math.min(matching - skip, limit));
+            List<Document> batch = counted == 0 ? List.of()
+                    : List.of(new Document("_id", group.get("_id")).append(field, counted > Integer.MAX_VALUE
+                            ? (Object) counted : (Object) (int) counted));
+            Document cursor = new Document("firstBatch", batch).append("id", 0L)
+                    .append("ns", getFullCollectionNamespace(name));
+            return new Document("cursor", cursor).append("ok", 1.0);
+        }
+
+        /** The stage's argument when the stage is {@code {operator: <document>}}, else null. */
+        private static Document stage(Object stage, String operator) {
+            return stage instanceof Document d && d.size() == 1 && d.get(operator) instanceof Document argument
+                    ? argument : null;
         }
 
         @Override
@@ -211,6 +277,39 @@ final class DiskBackend extends H2Backend {
             }
             return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
                     parameters.getBatchSize(), parameters.getProjection());
+        }
+
+        /**
+         * How many documents match, each read and dropped in turn: all of them when the query is empty, the
+         * candidates of an index that can answer it, else every document.
+         */
+        long countMatching(Document query) {
+            if (query.isEmpty()) {
+                return data.size();
+            }
+            Iterable<?> candidates = null;
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(query)) {
+                    candidates = index.getPositions(query);
+                    break;
+                }
+            }
+            long n = 0;
+            if (candidates != null) {
+                for (Object position : candidates) {
+                    Object stored = data.get(position);
+                    if (stored != null && documentMatchesQuery(StoredDocumentType.decode(stored), query)) {
+                        n++;
+                    }
+                }
+            } else {
+                for (Object stored : data.values()) {
+                    if (documentMatchesQuery(StoredDocumentType.decode(stored), query)) {
+                        n++;
+                    }
+                }
+            }
+            return n;
         }
 
         @Override

@@ -207,7 +207,15 @@ class DiskBackendTest {
                     for (int q = 0; q < queries.size(); q++) {
                         assertThat(kases.find(queries.get(q)).map(d -> d.get("_id")).into(new ArrayList<>()))
                                 .as("%s", queries.get(q)).containsExactlyInAnyOrderElementsOf(expected.get(q));
+                        // countDocuments, answered by counting one document at a time
+                        int size = expected.get(q).size();
+                        assertThat(kases.countDocuments(queries.get(q))).as("count %s", queries.get(q)).isEqualTo(size);
+                        assertThat(kases.countDocuments(queries.get(q), new com.mongodb.client.model.CountOptions()
+                                .skip(3).limit(5))).as("count %s, skip 3 limit 5", queries.get(q))
+                                .isEqualTo(Math.min(Math.max(size - 3, 0), 5));
                     }
+                    assertThat(kases.countDocuments()).isEqualTo(kases.find().into(new ArrayList<>()).size());
+                    assertThat(kases.countDocuments(Filters.eq("village", "nowhere"))).isZero();
                 });
             } finally {
                 SecondaryIndex.selectiveMinimum = SecondaryIndex.SELECTIVE_MINIMUM;
