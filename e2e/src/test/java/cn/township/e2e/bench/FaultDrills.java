@@ -448,18 +448,32 @@ public final class FaultDrills {
         check(missing == 0, drill + ": " + missing + " accepted tickets have no case, e.g. " + sampleMissing);
         check(twice == 0, drill + ": " + twice + " cases opened more than once");
         String secretary = tokens.user("secretary");
+        Map<String, String> unreadableWhy = new java.util.TreeMap<>();
         long unreadable = wanted.stream().limit(50).filter(id -> {
             try {
-                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(gateway + "/api/dispatch/cases/" + id))
-                        .header("Authorization", "Bearer " + secretary).GET());
-                return r.statusCode() != 200 || !r.body().contains("\"state\":\"AWAITING_SIGN_OFF\"");
+                HttpResponse<String> r;
+                // the secretary's own rate limit (20/s, burst 40) answers 429 to 50 reads in a row: wait as it says
+                for (int attempt = 0; ; attempt++) {
+                    r = send(HttpRequest.newBuilder(URI.create(gateway + "/api/dispatch/cases/" + id))
+                            .header("Authorization", "Bearer " + secretary).GET());
+                    if (r.statusCode() != 429 || attempt == 5) {
+                        break;
+                    }
+                    Thread.sleep(Duration.ofSeconds(r.headers().firstValueAsLong("Retry-After").orElse(1)));
+                }
+                boolean ok = r.statusCode() == 200 && r.body().contains("\"state\":\"AWAITING_SIGN_OFF\"");
+                if (!ok) {
+                    unreadableWhy.put(id, r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+                }
+                return !ok;
             } catch (Exception e) {
+                unreadableWhy.put(id, e.toString());
                 return true;
             }
         }).count();
         System.out.printf("%s: %d of %d sampled cases readable in AWAITING_SIGN_OFF%n", drill,
                 Math.min(50, wanted.size()) - unreadable, Math.min(50, wanted.size()));
-        check(unreadable == 0, drill + ": " + unreadable + " sampled cases not readable in AWAITING_SIGN_OFF");
+        check(unreadable == 0, drill + ": " + unreadable + " sampled cases not readable in AWAITING_SIGN_OFF: " + unreadableWhy);
     }
 
     /**
