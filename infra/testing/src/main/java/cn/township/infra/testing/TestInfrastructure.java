@@ -113,8 +113,14 @@ public final class TestInfrastructure {
                 jvm.add(option);
             }
         }
+        // -Dtownship.test.mongo-storage=memory-store: the platform's on-disk backend over a store without a file
+        // (secondary indexes; a query does not hold up the collection's writes); default: the library's in-memory one
+        String storage = System.getProperty("township.test.mongo-storage", "memory");
+        if (!storage.equals("memory") && !storage.equals("memory-store")) {
+            throw new IllegalArgumentException("township.test.mongo-storage: memory or memory-store, not " + storage);
+        }
         Process p = LocalProcess.startJava("mongo", jvm,
-                "cn.township.infra.launcher.LocalMongo", List.of("--port", "" + port, "--memory"));
+                "cn.township.infra.launcher.LocalMongo", List.of("--port", "" + port, "--" + storage));
         LocalProcess.awaitPort("mongo", p, port, Duration.ofSeconds(60));
         return "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=10000";
     }
