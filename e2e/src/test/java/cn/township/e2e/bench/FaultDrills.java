@@ -459,7 +459,7 @@ public final class FaultDrills {
                     if (r.statusCode() != 429 || attempt == 5) {
                         break;
                     }
-                    Thread.sleep(Duration.ofSeconds(r.headers().firstValueAsLong("Retry-After").orElse(1)));
+                    waitAsAsked(r);
                 }
                 boolean ok = r.statusCode() == 200 && r.body().contains("\"state\":\"AWAITING_SIGN_OFF\"");
                 if (!ok) {
@@ -501,9 +501,18 @@ public final class FaultDrills {
                 what = e.getClass().getSimpleName() + " after " + Duration.ofNanos(System.nanoTime() - sent).toSeconds() + " s";
             }
             retried.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
-            long wait = r == null ? 1 : r.headers().firstValueAsLong("Retry-After").orElse(1);
-            Thread.sleep(Duration.ofSeconds(Math.max(1, wait)));
+            waitAsAsked(r);
         }
+    }
+
+    /**
+     * Waits the seconds the answer's {@code Retry-After} asks for (at least 1; 1 when there is no answer or no
+     * header) before a request is sent again: a client honouring the platform's back-off, not a test waiting for a
+     * condition, so it waits the time itself.
+     */
+    static void waitAsAsked(HttpResponse<String> answer) {
+        long seconds = answer == null ? 1 : answer.headers().firstValueAsLong("Retry-After").orElse(1);
+        LockSupport.parkNanos(Duration.ofSeconds(Math.max(1, seconds)).toNanos());
     }
 
     HttpResponse<String> push(String token, String body) throws IOException, InterruptedException {

@@ -85,13 +85,8 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     /** Reactor Netty's connection pool (a shaded reactor-pool) gave no connection: timed out, or too many waiting. */
     private static boolean busy(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.equals("PoolAcquireTimeoutException") || name.equals("PoolAcquirePendingLimitException")) {
-                return true;
-            }
-        }
-        return false;
+        return first(error, t -> t.getClass().getSimpleName().equals("PoolAcquireTimeoutException")
+                || t.getClass().getSimpleName().equals("PoolAcquirePendingLimitException")) != null;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
@@ -99,9 +94,15 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private static <T extends Throwable> @org.jspecify.annotations.Nullable T cause(Throwable error, Class<T> type) {
+        return type.cast(first(error, type::isInstance));
+    }
+
+    /** The error itself or the first of its causes that is {@code wanted}. */
+    private static @org.jspecify.annotations.Nullable Throwable first(Throwable error,
+                                                                       java.util.function.Predicate<Throwable> wanted) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
+            if (wanted.test(t)) {
+                return t;
             }
         }
         return null;

@@ -62,8 +62,8 @@ class GatewaySecurity {
     /** Keycloak's signing keys, fetched at start (see {@link SigningKeys}). */
     @Bean(destroyMethod = "stop")
     SigningKeys signingKeys(GatewayProperties properties, Environment environment) {
-        String issuer = properties.issuer(environment.getProperty("KEYCLOAK_ISSUER_URI"));
-        SigningKeys keys = new SigningKeys(keyFetcher(), properties.jwkSet(issuer), KEY_REFETCH_INTERVAL);
+        SigningKeys keys = new SigningKeys(keyFetcher(), properties.jwkSet(issuer(properties, environment)),
+                KEY_REFETCH_INTERVAL);
         keys.prefetch();
         return keys;
     }
@@ -71,8 +71,12 @@ class GatewaySecurity {
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, Environment environment, SigningKeys keys,
                                   @Qualifier(TOKEN_CLOCK) ObjectProvider<Clock> clock) {
-        String issuer = properties.issuer(environment.getProperty("KEYCLOAK_ISSUER_URI"));
-        return decoder(keys, TokenChecks.validator(issuer, properties.audience(), clock.getIfAvailable(Clock::systemUTC)));
+        return decoder(keys, TokenChecks.validator(issuer(properties, environment), properties.audience(),
+                clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    private static String issuer(GatewayProperties properties, Environment environment) {
+        return properties.issuer(environment.getProperty("KEYCLOAK_ISSUER_URI"));
     }
 
     /** Verifies tokens against the keys and checks them with the validator; remembers verified tokens. */

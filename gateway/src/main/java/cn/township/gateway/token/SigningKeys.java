@@ -39,7 +39,7 @@ final class SigningKeys implements Function<SignedJWT, Flux<JWK>> {
     private volatile @Nullable JWKSet keys;
     private volatile long fetchedAt;
     private final AtomicReference<@Nullable Mono<JWKSet>> inFlight = new AtomicReference<>();
-    private final AtomicReference<@Nullable Disposable> prefetch = new AtomicReference<>();
+    private volatile @Nullable Disposable prefetch;
 
     SigningKeys(WebClient client, String uri, Duration minRefetch) {
         this.client = client;
@@ -47,20 +47,16 @@ final class SigningKeys implements Function<SignedJWT, Flux<JWK>> {
         this.minRefetch = minRefetch;
     }
 
-    /** Starts fetching the keys in the background, retrying until Keycloak answers. */
+    /** Starts fetching the keys in the background, retrying until Keycloak answers (once, at start). */
     void prefetch() {
-        Disposable started = Mono.defer(this::fetch)
+        prefetch = Mono.defer(this::fetch)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(5)))
                 .subscribe(set -> log.info("signing keys fetched from {}: {} key(s)", uri, set.getKeys().size()),
                         e -> log.warn("signing keys: {}", e.toString()));
-        Disposable previous = prefetch.getAndSet(started);
-        if (previous != null) {
-            previous.dispose();
-        }
     }
 
     void stop() {
-        Disposable running = prefetch.getAndSet(null);
+        Disposable running = prefetch;
         if (running != null) {
             running.dispose();
         }

@@ -29,8 +29,10 @@ import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The on-disk backend: mongo-java-server's H2 MVStore backend with the store's page cache sized for the
@@ -79,6 +81,11 @@ final class DiskBackend extends H2Backend {
     /** @param cacheMegabytes the page cache (H2's default is 16 MB, a fraction of the platform's working set) */
     static DiskBackend open(String file, int cacheMegabytes) {
         return new DiskBackend(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open());
+    }
+
+    /** The same backend over a store without a file (nothing survives the process). */
+    static DiskBackend withoutFile() {
+        return new DiskBackend(new MVStore.Builder().open());
     }
 
     @Override
@@ -287,29 +294,11 @@ final class DiskBackend extends H2Backend {
             if (query.isEmpty()) {
                 return data.size();
             }
-            Iterable<?> candidates = null;
-            for (Index<Object> index : getIndexes()) {
-                if (index.canHandle(query)) {
-                    candidates = index.getPositions(query);
-                    break;
-                }
-            }
-            long n = 0;
-            if (candidates != null) {
-                for (Object position : candidates) {
-                    Object stored = data.get(position);
-                    if (stored != null && documentMatchesQuery(StoredDocumentType.decode(stored), query)) {
-                        n++;
-                    }
-                }
-            } else {
-                for (Object stored : data.values()) {
-                    if (documentMatchesQuery(StoredDocumentType.decode(stored), query)) {
-                        n++;
-                    }
-                }
-            }
-            return n;
+            Stream<Object> stored = getIndexes().stream().filter(index -> index.canHandle(query)).findFirst()
+                    .map(index -> StreamSupport.stream(index.getPositions(query).spliterator(), false).map(data::get))
+                    .orElseGet(() -> data.values().stream());
+            return stored.filter(Objects::nonNull).map(StoredDocumentType::decode)
+                    .filter(document -> documentMatchesQuery(document, query)).count();
         }
 
         @Override

@@ -34,7 +34,7 @@ public final class LocalMongo {
             // the on-disk server's backend (secondary indexes, queries without the collection's lock) over an
             // MVStore without a file: what a benchmark of one service runs against when it should see the platform's
             // server, minus the disk
-            backend = new DiskBackend(new org.h2.mvstore.MVStore.Builder().open());
+            backend = DiskBackend.withoutFile();
             where = "in memory (the on-disk backend's store, without a file)";
         } else {
             Path data = Path.of(args.get("data", ".run/mongo")).toAbsolutePath();

@@ -19,8 +19,8 @@ import java.time.Instant;
  * ({@code nextTimerAt}) and which warnings and breaches have fired; the repository's timer index (filled from
  * this instance's writes and a rescan at start and every {@code rescan-interval}, up to {@code max-rescan-interval}
  * while rescans find nothing new) says which cases to read. A rescan reads the timers due within twice
- * {@code max-rescan-interval}; the next one comes before that window runs out (at once when the clock jumps). A due case is claimed by the
- * write itself: the fired markers, the new state and the events go in ONE update conditional on the version
+ * {@code max-rescan-interval}; the next one comes before that window runs out (at once when the clock jumps).
+ * A due case is claimed by the write itself: the fired markers, the new state and the events go in ONE update conditional on the version
  * read, so with several instances exactly one fires each timer, and a timer missed while no instance ran
  * fires at the next poll. The same loop issues the daily supervision digest when its time comes.
  */
