@@ -211,12 +211,33 @@ public final class GatewayBenchmark {
                     .thenApply(response -> response.statusCode() == 200 ? System.nanoTime() - scheduled : -1L)
                     .exceptionally(e -> -1L));
         }
-        long[] latencies = pending.stream().mapToLong(CompletableFuture::join).filter(l -> l >= 0).toArray();
+        long[] inOrder = pending.stream().mapToLong(CompletableFuture::join).toArray();
+        long[] latencies = Arrays.stream(inOrder).filter(l -> l >= 0).toArray();
         if (latencies.length < total) {
             System.out.println("  (" + (total - latencies.length) + " of " + total + " requests to " + uri + " failed)");
         }
         Arrays.sort(latencies);
+        printTailSpread(uri, inOrder, percentile(latencies, 99), interval);
         return latencies;
+    }
+
+    /**
+     * Whether the slowest 1 % came together (a stall of the whole process: collector, safepoint, compiler) or
+     * spread over the window (each request waiting its turn for a core): in how many of the window's 100 ms slots
+     * the requests slower than the p99 were sent.
+     */
+    static void printTailSpread(URI uri, long[] inOrder, long p99, long interval) {
+        long perSlot = Math.max(1, 100_000_000L / interval);
+        java.util.Set<Long> slots = new java.util.TreeSet<>();
+        int slow = 0;
+        for (int i = 0; i < inOrder.length; i++) {
+            if (inOrder[i] > p99) {
+                slow++;
+                slots.add(i / perSlot);
+            }
+        }
+        System.out.printf("  (%s: the %d requests slower than its p99 were sent in %d of the %d 100-ms slots)%n",
+                uri.getPort(), slow, slots.size(), (inOrder.length + perSlot - 1) / perSlot);
     }
 
     static long percentile(long[] sorted, double p) {
