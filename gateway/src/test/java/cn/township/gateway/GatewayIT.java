@@ -17,21 +17,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,7 +197,10 @@ class GatewayIT {
         }
     }
 
-    private static void readAnswers(InputStream in, StringBuilder answers, int wanted) throws java.io.IOException {
+    /** A status line, wherever it starts (a body without a final line break runs into the next status line). */
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 \\d{3} [^\\r\\n]*");
+
+    private static void readAnswers(InputStream in, StringBuilder answers, int wanted) throws IOException {
         byte[] buffer = new byte[8192];
         try {
             while (statusLines(answers).size() < wanted) {
@@ -209,12 +215,9 @@ class GatewayIT {
         }
     }
 
-    /** The status lines in what came back (a body without a final line break runs into the next status line). */
     private static List<String> statusLines(CharSequence answers) {
-        return STATUS_LINE.matcher(answers).results().map(java.util.regex.MatchResult::group).toList();
+        return STATUS_LINE.matcher(answers).results().map(MatchResult::group).toList();
     }
-
-    private static final java.util.regex.Pattern STATUS_LINE = java.util.regex.Pattern.compile("HTTP/1\\.1 \\d{3} [^\\r\\n]*");
 
     @Test
     void unknownPathIs404Problem() throws Exception {
@@ -333,7 +336,7 @@ class GatewayIT {
     private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -87,8 +87,8 @@ public final class GatewayBenchmark {
             long jitThroughput = BenchProcesses.compilerMillis() - jitBefore;
             jitBefore = BenchProcesses.compilerMillis();
             long[] gcBefore = gc();
-            long[] gatewayLatency = fixedRate(client, viaGateway, token, rate, seconds);
-            long[] directLatency = fixedRate(client, direct, token, rate, seconds);
+            Window gatewayLatency = fixedRate(client, viaGateway, token, rate, seconds);
+            Window directLatency = fixedRate(client, direct, token, rate, seconds);
             long jitLatency = BenchProcesses.compilerMillis() - jitBefore;
             long gatewayJit = gateway.jitMillis() - gatewayJitBefore;
             long[] gcAfter = gc();
@@ -106,7 +106,7 @@ public final class GatewayBenchmark {
             print("through the gateway", gatewayLatency);
             print("direct              ", directLatency);
             System.out.printf("  added p99 latency: %.2f ms%n",
-                    (percentile(gatewayLatency, 99) - percentile(directLatency, 99)) / 1e6);
+                    (percentile(gatewayLatency.sorted(), 99) - percentile(directLatency.sorted(), 99)) / 1e6);
             System.out.printf("  (JIT compiler busy %.1f s of these %d s; %d garbage collections, %d ms in all, in the"
                     + " benchmark's JVM, which holds %s the stub and the load generator)%n", jitLatency / 1e3, 2 * seconds,
                     gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], fork ? "" : "the gateway,");
@@ -195,7 +195,37 @@ public final class GatewayBenchmark {
         return rps;
     }
 
-    static long[] fixedRate(HttpClient client, URI uri, String token, int rate, int seconds) {
+    /**
+     * What a fixed-rate window measured: the latencies of the requests that succeeded, sorted, and every request's
+     * latency in the order sent (-1 for a failed one), {@code interval} nanoseconds apart.
+     */
+    record Window(long[] sorted, long[] inOrder, long interval) {
+
+        /**
+         * Whether the slowest 1 % came together (a stall of the whole process: collector, safepoint, compiler) or
+         * spread over the window (each request waiting its turn for a core): in how many of the window's 100 ms
+         * slots the requests slower than the p99 were sent.
+         */
+        String tailSpread() {
+            long p99 = percentile(sorted, 99);
+            long perSlot = Math.max(1, 100_000_000L / interval);
+            int slow = 0, slots = 0;
+            long lastSlot = -1;
+            for (int i = 0; i < inOrder.length; i++) {
+                if (inOrder[i] > p99) {
+                    slow++;
+                    if (i / perSlot != lastSlot) {
+                        slots++;
+                        lastSlot = i / perSlot;
+                    }
+                }
+            }
+            return String.format("the %d requests slower than its p99 were sent in %d of the %d 100-ms slots", slow,
+                    slots, (inOrder.length + perSlot - 1) / perSlot);
+        }
+    }
+
+    static Window fixedRate(HttpClient client, URI uri, String token, int rate, int seconds) {
         int total = rate * seconds;
         long interval = 1_000_000_000L / rate;
         HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build();
@@ -217,35 +247,16 @@ public final class GatewayBenchmark {
             System.out.println("  (" + (total - latencies.length) + " of " + total + " requests to " + uri + " failed)");
         }
         Arrays.sort(latencies);
-        printTailSpread(uri, inOrder, percentile(latencies, 99), interval);
-        return latencies;
-    }
-
-    /**
-     * Whether the slowest 1 % came together (a stall of the whole process: collector, safepoint, compiler) or
-     * spread over the window (each request waiting its turn for a core): in how many of the window's 100 ms slots
-     * the requests slower than the p99 were sent.
-     */
-    static void printTailSpread(URI uri, long[] inOrder, long p99, long interval) {
-        long perSlot = Math.max(1, 100_000_000L / interval);
-        java.util.Set<Long> slots = new java.util.TreeSet<>();
-        int slow = 0;
-        for (int i = 0; i < inOrder.length; i++) {
-            if (inOrder[i] > p99) {
-                slow++;
-                slots.add(i / perSlot);
-            }
-        }
-        System.out.printf("  (%s: the %d requests slower than its p99 were sent in %d of the %d 100-ms slots)%n",
-                uri.getPort(), slow, slots.size(), (inOrder.length + perSlot - 1) / perSlot);
+        return new Window(latencies, inOrder, interval);
     }
 
     static long percentile(long[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
     }
 
-    static void print(String label, long[] sorted) {
-        System.out.printf("  %s p50 %.2f  p99 %.2f  max %.2f%n", label, percentile(sorted, 50) / 1e6,
-                percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
+    static void print(String label, Window window) {
+        long[] sorted = window.sorted();
+        System.out.printf("  %s p50 %.2f  p99 %.2f  max %.2f  (%s)%n", label, percentile(sorted, 50) / 1e6,
+                percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6, window.tailSpread());
     }
 }
