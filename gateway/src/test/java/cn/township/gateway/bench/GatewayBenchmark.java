@@ -5,10 +5,13 @@ import cn.township.security.test.KeycloakTokens;
 import cn.township.infra.testing.BenchProcesses;
 import cn.township.infra.testing.TestInfrastructure;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Gateway overhead with token validation: the gateway in front of a stub backend (Reactor Netty server) versus calling
@@ -26,13 +28,18 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * mvn -q -B -pl gateway -am test-compile -Pbench -DskipTests
- *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32 -Dbench.warmup=90 -Dbench.inProcess=false]  (env TOWNSHIP_TEST_KEYCLOAK_ISSUER=... reuses a running realm)
+ *   [-Dbench.seconds=20 -Dbench.rate=500 -Dbench.concurrency=32 -Dbench.warmup=90 -Dbench.inProcess=false
+ *    -Dbench.latencyDir=/tmp/latency]  (env TOWNSHIP_TEST_KEYCLOAK_ISSUER=... reuses a running realm)
  * </pre>
  *
  * After a warm-up (wrk through the gateway with and without a token, then the fixed-rate load both ways), prints
  * (1) closed-loop throughput through the gateway and directly, (2) p50/p99/max latency of an open-loop load
  * at a fixed rate (latency counted from each request's scheduled start, so stalls are not hidden) and the p99 the
- * gateway adds. The load generator runs on the same machine and takes CPU from the gateway.
+ * gateway adds: first one target after the other, then both in one window with their requests taking turns, so that
+ * a stall of the machine in the window lands on both. The fixed-rate load comes from {@link FixedRateLoad} (two
+ * threads; {@code -Dbench.jdkFixedRate=true}: the JDK client, as before the twelfth session). {@code
+ * -Dbench.latencyDir=DIR} writes every request's latency in the order sent. The load generator runs on the same
+ * machine and takes CPU from the gateway.
  */
 public final class GatewayBenchmark {
 
@@ -89,9 +96,17 @@ public final class GatewayBenchmark {
             long[] gcBefore = gc();
             Window gatewayLatency = fixedRate(client, viaGateway, token, rate, seconds);
             Window directLatency = fixedRate(client, direct, token, rate, seconds);
+            List<Window> together = FixedRateLoad.run(List.of(viaGateway, direct), token, rate, seconds);
             long jitLatency = BenchProcesses.compilerMillis() - jitBefore;
             long gatewayJit = gateway.jitMillis() - gatewayJitBefore;
             long[] gcAfter = gc();
+            String latencyDir = System.getProperty("bench.latencyDir");
+            if (latencyDir != null) {
+                gatewayLatency.save(Path.of(latencyDir, "through-gateway.txt"));
+                directLatency.save(Path.of(latencyDir, "direct.txt"));
+                together.get(0).save(Path.of(latencyDir, "together-through-gateway.txt"));
+                together.get(1).save(Path.of(latencyDir, "together-direct.txt"));
+            }
             String gatewayGc = gateway.gcSummary();
 
             System.out.printf("%nthroughput, %d concurrent clients, %d s:%n", concurrency, seconds);
@@ -107,13 +122,19 @@ public final class GatewayBenchmark {
             print("direct              ", directLatency);
             System.out.printf("  added p99 latency: %.2f ms%n",
                     (percentile(gatewayLatency.sorted(), 99) - percentile(directLatency.sorted(), 99)) / 1e6);
+            System.out.printf("%nlatency at %d requests/s each for %d s, both in one window, requests taking turns (ms):%n",
+                    rate, seconds);
+            print("through the gateway", together.get(0));
+            print("direct              ", together.get(1));
+            System.out.printf("  added p99 latency: %.2f ms (what else the machine did in the window fell on both)%n",
+                    (percentile(together.get(0).sorted(), 99) - percentile(together.get(1).sorted(), 99)) / 1e6);
             System.out.printf("  (JIT compiler busy %.1f s of these %d s; %d garbage collections, %d ms in all, in the"
-                    + " benchmark's JVM, which holds %s the stub and the load generator)%n", jitLatency / 1e3, 2 * seconds,
+                    + " benchmark's JVM, which holds %s the stub and the load generator)%n", jitLatency / 1e3, 3 * seconds,
                     gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], fork ? "" : "the gateway,");
             if (gatewayGc != null) {
                 System.out.println("  gateway process, whole run: " + gatewayGc);
                 System.out.printf("  gateway process's JIT compiler busy %.1f s during the measured %d s%n",
-                        gatewayJit / 1e3, 5 * seconds);
+                        gatewayJit / 1e3, 6 * seconds);
             }
         }
         System.exit(0);
@@ -206,6 +227,16 @@ public final class GatewayBenchmark {
          * spread over the window (each request waiting its turn for a core): in how many of the window's 100 ms
          * slots the requests slower than the p99 were sent.
          */
+        /** One line per request in the order sent: its scheduled start (ms into the window) and latency (ms, -1 failed). */
+        void save(Path file) throws IOException {
+            Files.createDirectories(file.getParent());
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < inOrder.length; i++) {
+                lines.append(String.format("%.3f %.3f%n", i * interval / 1e6, inOrder[i] < 0 ? -1 : inOrder[i] / 1e6));
+            }
+            Files.writeString(file, lines);
+        }
+
         String tailSpread() {
             long p99 = percentile(sorted, 99);
             long perSlot = Math.max(1, 100_000_000L / interval);
@@ -225,7 +256,16 @@ public final class GatewayBenchmark {
         }
     }
 
-    static Window fixedRate(HttpClient client, URI uri, String token, int rate, int seconds) {
+    /**
+     * The fixed-rate window, sent by {@link FixedRateLoad} (two threads, one selector) or, with
+     * {@code -Dbench.jdkFixedRate=true}, by the JDK client as the sessions before the twelfth measured it.
+     */
+    static Window fixedRate(HttpClient client, URI uri, String token, int rate, int seconds) throws Exception {
+        return Boolean.getBoolean("bench.jdkFixedRate") ? jdkFixedRate(client, uri, token, rate, seconds)
+                : FixedRateLoad.run(uri, token, rate, seconds);
+    }
+
+    static Window jdkFixedRate(HttpClient client, URI uri, String token, int rate, int seconds) {
         int total = rate * seconds;
         long interval = 1_000_000_000L / rate;
         HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build();
@@ -233,10 +273,7 @@ public final class GatewayBenchmark {
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long scheduled = start + i * interval;
-            long now;
-            while ((now = System.nanoTime()) < scheduled) {
-                LockSupport.parkNanos(scheduled - now);
-            }
+            FixedRateLoad.awaitInstant(scheduled);
             pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .thenApply(response -> response.statusCode() == 200 ? System.nanoTime() - scheduled : -1L)
                     .exceptionally(e -> -1L));
