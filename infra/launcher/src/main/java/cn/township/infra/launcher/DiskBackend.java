@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -282,8 +283,26 @@ final class DiskBackend extends H2Backend {
                     break;
                 }
             }
-            return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
-                    parameters.getBatchSize(), parameters.getProjection());
+            Document filter = query;
+            Document order = orderBy;
+            return reading(() -> queryDocuments(filter, order, parameters.getNumberToSkip(), parameters.getLimit(),
+                    parameters.getBatchSize(), parameters.getProjection()));
+        }
+
+        /**
+         * Runs a read with the store's current version registered as in use, so that the chunks it reads are not
+         * freed under it. H2 frees a chunk without live pages once it is older than the retention time (45 s); a read
+         * that began on an older root then failed with "Chunk … not found" (a count of ~130,000 tickets read from
+         * disk, seen as an internal error by intake). Registered, no chunk of that version is freed until the read ends.
+         */
+        private <T> T reading(Supplier<T> read) {
+            MVStore store = data.getStore();
+            MVStore.TxCounter inUse = store.registerVersionUsage();
+            try {
+                return read.get();
+            } finally {
+                store.deregisterVersionUsage(inUse);
+            }
         }
 
         /**
@@ -294,11 +313,13 @@ final class DiskBackend extends H2Backend {
             if (query.isEmpty()) {
                 return data.size();
             }
-            Stream<Object> stored = getIndexes().stream().filter(index -> index.canHandle(query)).findFirst()
-                    .map(index -> StreamSupport.stream(index.getPositions(query).spliterator(), false).map(data::get))
-                    .orElseGet(() -> data.values().stream());
-            return stored.filter(Objects::nonNull).map(StoredDocumentType::decode)
-                    .filter(document -> documentMatchesQuery(document, query)).count();
+            return reading(() -> {
+                Stream<Object> stored = getIndexes().stream().filter(index -> index.canHandle(query)).findFirst()
+                        .map(index -> StreamSupport.stream(index.getPositions(query).spliterator(), false).map(data::get))
+                        .orElseGet(() -> data.values().stream());
+                return stored.filter(Objects::nonNull).map(StoredDocumentType::decode)
+                        .filter(document -> documentMatchesQuery(document, query)).count();
+            });
         }
 
         @Override
