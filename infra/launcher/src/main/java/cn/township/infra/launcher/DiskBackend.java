@@ -255,7 +255,11 @@ final class DiskBackend extends H2Backend {
         /** Fills the index if it was never built (see the class comment), then records that it is. */
         @Override
         public void addIndex(Index<Object> index) {
-            super.addIndex(index);
+            // filling a new index reads the whole collection while the index's own writes go to disk
+            reading(() -> {
+                super.addIndex(index);
+                return null;
+            });
             if (index instanceof SecondaryIndex) {
                 meta.put(BUILT_SECONDARY + index.getName(), Boolean.TRUE);
             } else if (index.isUnique()) {
@@ -313,6 +317,14 @@ final class DiskBackend extends H2Backend {
             if (query.isEmpty()) {
                 return data.size();
             }
+            Document condition = oneCondition(query);
+            for (Index<Object> index : getIndexes()) {
+                long counted = condition != null && index instanceof SecondaryIndex secondary
+                        ? secondary.countEqual(condition) : -1;
+                if (counted >= 0) {
+                    return counted;
+                }
+            }
             return reading(() -> {
                 Stream<Object> stored = getIndexes().stream().filter(index -> index.canHandle(query)).findFirst()
                         .map(index -> StreamSupport.stream(index.getPositions(query).spliterator(), false).map(data::get))
@@ -320,6 +332,30 @@ final class DiskBackend extends H2Backend {
                 return stored.filter(Objects::nonNull).map(StoredDocumentType::decode)
                         .filter(document -> documentMatchesQuery(document, query)).count();
             });
+        }
+
+        /**
+         * The query as one condition: itself when it has one field, or the one non-empty part of an {@code $and}
+         * whose other parts are empty (the driver writes a scope that lets everything through and a condition as
+         * {@code {$and: [{}, {source: "GRID"}]}}); null for anything else.
+         */
+        static Document oneCondition(Document query) {
+            if (query.size() == 1 && query.get("$and") instanceof List<?> parts) {
+                Document only = null;
+                for (Object part : parts) {
+                    if (!(part instanceof Document d)) {
+                        return null;
+                    }
+                    if (!d.isEmpty()) {
+                        if (only != null) {
+                            return null;
+                        }
+                        only = d;
+                    }
+                }
+                return only == null ? null : oneCondition(only);
+            }
+            return query.size() == 1 && !query.keySet().iterator().next().startsWith("$") ? query : null;
         }
 
         @Override

@@ -187,6 +187,22 @@ final class SecondaryIndex extends Index<Object> {
         return true;
     }
 
+    /**
+     * How many documents the query matches, from the index alone, when the query is one condition on this field
+     * and that condition is equality to a string, number or boolean (for those the entries are exactly the
+     * documents a scan matches); -1 otherwise. A count then reads no document.
+     */
+    long countEqual(Document query) {
+        if (query.size() != 1 || !answers(query)) {
+            return -1;
+        }
+        Object condition = query.get(field);
+        if (!(condition instanceof String || condition instanceof Number || condition instanceof Boolean)) {
+            return -1;
+        }
+        return positions(query, Long.MAX_VALUE).size();
+    }
+
     /** Whether the query's condition on this field is one the index answers (see the class comment). */
     private boolean answers(Document query) {
         if (!query.containsKey(field)) {
