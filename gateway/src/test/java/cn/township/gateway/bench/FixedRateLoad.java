@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -72,7 +75,7 @@ final class FixedRateLoad {
             addresses.add(new InetSocketAddress(uri.getHost(), uri.getPort()));
             idle.add(new ConcurrentLinkedDeque<>());
         }
-        int[] answered = {0};
+        CountDownLatch answered = new CountDownLatch(total);
         try (Selector selector = Selector.open()) {
             Thread reader = Thread.ofPlatform().name("fixed-rate-reader").start(() -> read(selector, inOrder, answered));
             long start = System.nanoTime();
@@ -95,16 +98,10 @@ final class FixedRateLoad {
                     connection.channel.close(); // counted as failed: inOrder[i] stays -1
                 }
             }
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            synchronized (answered) {
-                while (answered[0] < total && System.nanoTime() < deadline) {
-                    try {
-                        answered.wait(100);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
+            try {
+                answered.await(30, TimeUnit.SECONDS); // what is not answered by then counts as failed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             reader.interrupt();
             selector.wakeup();
@@ -118,13 +115,7 @@ final class FixedRateLoad {
             for (int i = 0; i < own.length; i++) {
                 own[i] = inOrder[i * n + target];
             }
-            long[] latencies = Arrays.stream(own).filter(l -> l >= 0).toArray();
-            if (latencies.length < own.length) {
-                System.out.println("  (" + (own.length - latencies.length) + " of " + own.length + " requests to "
-                        + targets.get(target) + " failed)");
-            }
-            Arrays.sort(latencies);
-            windows.add(new GatewayBenchmark.Window(latencies, own, interval));
+            windows.add(GatewayBenchmark.Window.of(own, interval, targets.get(target)));
         }
         return windows;
     }
@@ -148,7 +139,7 @@ final class FixedRateLoad {
         return connection;
     }
 
-    private static void read(Selector selector, long[] inOrder, int[] answered) {
+    private static void read(Selector selector, long[] inOrder, CountDownLatch answered) {
         try {
             while (!Thread.currentThread().isInterrupted() && selector.isOpen()) {
                 selector.select();
@@ -166,7 +157,7 @@ final class FixedRateLoad {
                         key.cancel();
                         connection.channel.close();
                         if (connection.index >= 0) {
-                            count(answered); // failed: inOrder stays -1
+                            answered.countDown(); // failed: inOrder stays -1
                         }
                         continue;
                     }
@@ -177,7 +168,7 @@ final class FixedRateLoad {
                         connection.index = -1;
                         connection.in.clear();
                         connection.idle.addFirst(connection);
-                        count(answered);
+                        answered.countDown();
                     }
                 }
             }
@@ -185,13 +176,6 @@ final class FixedRateLoad {
             if (selector.isOpen()) {
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-        }
-    }
-
-    private static void count(int[] answered) {
-        synchronized (answered) {
-            answered[0]++;
-            answered.notifyAll();
         }
     }
 
@@ -209,7 +193,7 @@ final class FixedRateLoad {
         String head = new String(bytes, 0, headerEnd, StandardCharsets.ISO_8859_1);
         int status = Integer.parseInt(head.substring(9, 12));
         int bodyStart = headerEnd + 4;
-        String lower = head.toLowerCase(java.util.Locale.ROOT);
+        String lower = head.toLowerCase(Locale.ROOT);
         int contentLength = lower.indexOf("\r\ncontent-length:");
         if (contentLength >= 0) {
             int valueStart = contentLength + "\r\ncontent-length:".length();

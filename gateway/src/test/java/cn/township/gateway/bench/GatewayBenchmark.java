@@ -120,14 +120,13 @@ public final class GatewayBenchmark {
             System.out.printf("%nlatency at %d requests/s for %d s (ms):%n", rate, seconds);
             print("through the gateway", gatewayLatency);
             print("direct              ", directLatency);
-            System.out.printf("  added p99 latency: %.2f ms%n",
-                    (percentile(gatewayLatency.sorted(), 99) - percentile(directLatency.sorted(), 99)) / 1e6);
+            System.out.printf("  added p99 latency: %.2f ms%n", gatewayLatency.addedP99Millis(directLatency));
             System.out.printf("%nlatency at %d requests/s each for %d s, both in one window, requests taking turns (ms):%n",
                     rate, seconds);
             print("through the gateway", together.get(0));
             print("direct              ", together.get(1));
             System.out.printf("  added p99 latency: %.2f ms (what else the machine did in the window fell on both)%n",
-                    (percentile(together.get(0).sorted(), 99) - percentile(together.get(1).sorted(), 99)) / 1e6);
+                    together.get(0).addedP99Millis(together.get(1)));
             System.out.printf("  (JIT compiler busy %.1f s of these %d s; %d garbage collections, %d ms in all, in the"
                     + " benchmark's JVM, which holds %s the stub and the load generator)%n", jitLatency / 1e3, 3 * seconds,
                     gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], fork ? "" : "the gateway,");
@@ -222,11 +221,22 @@ public final class GatewayBenchmark {
      */
     record Window(long[] sorted, long[] inOrder, long interval) {
 
-        /**
-         * Whether the slowest 1 % came together (a stall of the whole process: collector, safepoint, compiler) or
-         * spread over the window (each request waiting its turn for a core): in how many of the window's 100 ms
-         * slots the requests slower than the p99 were sent.
-         */
+        /** The window of these latencies in the order sent (-1: failed); says how many requests to {@code uri} failed. */
+        static Window of(long[] inOrder, long interval, URI uri) {
+            long[] latencies = Arrays.stream(inOrder).filter(l -> l >= 0).toArray();
+            if (latencies.length < inOrder.length) {
+                System.out.println("  (" + (inOrder.length - latencies.length) + " of " + inOrder.length
+                        + " requests to " + uri + " failed)");
+            }
+            Arrays.sort(latencies);
+            return new Window(latencies, inOrder, interval);
+        }
+
+        /** How much higher this window's p99 is than the other's, in milliseconds. */
+        double addedP99Millis(Window direct) {
+            return (percentile(sorted, 99) - percentile(direct.sorted, 99)) / 1e6;
+        }
+
         /** One line per request in the order sent: its scheduled start (ms into the window) and latency (ms, -1 failed). */
         void save(Path file) throws IOException {
             Files.createDirectories(file.getParent());
@@ -237,6 +247,11 @@ public final class GatewayBenchmark {
             Files.writeString(file, lines);
         }
 
+        /**
+         * Whether the slowest 1 % came together (a stall of the whole process: collector, safepoint, compiler) or
+         * spread over the window (each request waiting its turn for a core): in how many of the window's 100 ms
+         * slots the requests slower than the p99 were sent.
+         */
         String tailSpread() {
             long p99 = percentile(sorted, 99);
             long perSlot = Math.max(1, 100_000_000L / interval);
@@ -278,13 +293,7 @@ public final class GatewayBenchmark {
                     .thenApply(response -> response.statusCode() == 200 ? System.nanoTime() - scheduled : -1L)
                     .exceptionally(e -> -1L));
         }
-        long[] inOrder = pending.stream().mapToLong(CompletableFuture::join).toArray();
-        long[] latencies = Arrays.stream(inOrder).filter(l -> l >= 0).toArray();
-        if (latencies.length < total) {
-            System.out.println("  (" + (total - latencies.length) + " of " + total + " requests to " + uri + " failed)");
-        }
-        Arrays.sort(latencies);
-        return new Window(latencies, inOrder, interval);
+        return Window.of(pending.stream().mapToLong(CompletableFuture::join).toArray(), interval, uri);
     }
 
     static long percentile(long[] sorted, double p) {

@@ -320,9 +320,8 @@ final class DiskBackend extends H2Backend {
             }
             Document condition = oneCondition(query);
             return reading(() -> {
-                for (Index<Object> index : getIndexes()) {
-                    long counted = condition != null && index instanceof SecondaryIndex secondary
-                            ? secondary.countEqual(condition) : -1;
+                for (Index<Object> index : condition == null ? List.<Index<Object>>of() : getIndexes()) {
+                    long counted = index instanceof SecondaryIndex secondary ? secondary.countEqual(condition) : -1;
                     if (counted >= 0) {
                         return counted;
                     }
