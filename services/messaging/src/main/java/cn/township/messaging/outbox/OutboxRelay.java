@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ public final class OutboxRelay implements SmartLifecycle {
     /** The documents with events to publish; {@link #watch} declares the index that finds them without a scan. */
     private static final String PENDING_ID = OutboxStore.OUTBOX + "." + PendingEvent.FIELD_ID;
     private static final Bson HAS_PENDING = Filters.exists(PENDING_ID);
+    /** In a batch of hints: the document's events are read from it (compared by identity). */
+    private static final List<Document> READ = Collections.unmodifiableList(new ArrayList<>());
 
     private final Producer<String, byte[]> producer;
     private final String source;
@@ -55,6 +58,11 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Map<String, MongoCollection<Document>> collections = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
+    /**
+     * The documents sweeps published from since the hint queue was last empty, by collection: a creation's hint still
+     * queued for one of them must not publish its events a second time.
+     */
+    private final Map<String, Set<Object>> swept = new ConcurrentHashMap<>();
     private volatile Consumer<List<PendingEvent>> afterPublish = events -> { };
     private volatile Thread worker;
     private volatile boolean running;
@@ -100,9 +108,18 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** A document has new events: publish them as soon as possible. */
+    /** A document has new events: publish them as soon as possible (the relay reads them from the document). */
     public void publishSoon(String collection, Object id) {
-        hints.offer(new Hint(collection, id));
+        hints.offer(new Hint(collection, id, null));
+    }
+
+    /**
+     * A document was just created with these outbox entries: publish them as soon as possible, without reading them
+     * back. The entries are the document's whole outbox as written, so nothing older can be waiting before them; a
+     * write to the same document in the same batch makes the relay read the document instead.
+     */
+    void publishCreated(String collection, Object id, List<Document> outbox) {
+        hints.offer(new Hint(collection, id, outbox));
     }
 
     /** Test hook: runs after the broker acknowledged a batch and before it is removed from the documents. */
@@ -180,6 +197,9 @@ public final class OutboxRelay implements SmartLifecycle {
     public int sweep() {
         int published = 0;
         Instant leftBehind = clock.instant().minus(settings.sweepInterval());
+        if (hints.isEmpty()) {
+            swept.clear();
+        }
         for (MongoCollection<Document> collection : collections.values()) {
             List<Document> docs;
             int round;
@@ -189,6 +209,9 @@ public final class OutboxRelay implements SmartLifecycle {
                 if (docs.stream().anyMatch(d -> waitingSince(d).isBefore(leftBehind))) {
                     foundLeftovers = true;
                 }
+                Set<Object> ids = swept.computeIfAbsent(collection.getNamespace().getCollectionName(),
+                        c -> ConcurrentHashMap.newKeySet());
+                docs.forEach(d -> ids.add(d.get("_id")));
                 round = publish(collection, docs);
                 published += round;
             } while (docs.size() == settings.batchSize() && round > 0 && running);
@@ -197,16 +220,30 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private void publishHinted(List<Hint> batch) {
-        Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+        Map<String, Map<Object, List<Document>>> byCollection = new LinkedHashMap<>();
         for (Hint hint : batch) {
-            byCollection.computeIfAbsent(hint.collection(), c -> new java.util.LinkedHashSet<>()).add(hint.id());
+            // an id's events come from its hint only if every hint for it in the batch is a creation no sweep published
+            Map<Object, List<Document>> ids = byCollection.computeIfAbsent(hint.collection(), c -> new LinkedHashMap<>());
+            boolean read = hint.created() == null || swept.getOrDefault(hint.collection(), Set.of()).contains(hint.id());
+            ids.merge(hint.id(), read ? READ : hint.created(), (a, b) -> READ);
         }
         byCollection.forEach((name, ids) -> {
             MongoCollection<Document> collection = collections.get(name);
             if (collection != null) {
-                // by primary key only: on the embedded server any other condition turns this into a scan
-                List<Document> docs = collection.find(Filters.in("_id", ids))
-                        .projection(Projections.include(OutboxStore.OUTBOX)).into(new ArrayList<>());
+                List<Document> docs = new ArrayList<>();
+                List<Object> toRead = new ArrayList<>();
+                ids.forEach((id, created) -> {
+                    if (created == READ) {
+                        toRead.add(id);
+                    } else {
+                        docs.add(new Document("_id", id).append(OutboxStore.OUTBOX, created));
+                    }
+                });
+                if (!toRead.isEmpty()) {
+                    // by primary key only: on the embedded server any other condition turns this into a scan
+                    collection.find(Filters.in("_id", toRead)).projection(Projections.include(OutboxStore.OUTBOX))
+                            .into(docs);
+                }
                 docs.removeIf(d -> d.getList(OutboxStore.OUTBOX, Document.class, List.of()).isEmpty());
                 publish(collection, docs);
             }
@@ -296,7 +333,8 @@ public final class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    private record Hint(String collection, Object id) {
+    /** @param created the outbox of a document this write created, or null: read the document */
+    private record Hint(String collection, Object id, List<Document> created) {
     }
 
     /** Thrown by a test hook to stop the relay dead, as a crash would. */

@@ -60,7 +60,7 @@ public final class OutboxStore {
     public void insert(Document state, List<? extends DomainEvent> events) {
         Document doc = prepareInsert(state, events);
         collection.insertOne(doc);
-        relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"));
+        created(doc);
     }
 
     /**
@@ -79,8 +79,16 @@ public final class OutboxStore {
             }
             throw new MongoException(error.getCode(), error.getMessage());
         }
-        relay.publishSoon(collection.getNamespace().getCollectionName(), doc.get("_id"));
+        created(doc);
         return true;
+    }
+
+    /** Tells the relay the events of a document just created, so that it need not read them back. */
+    private void created(Document doc) {
+        List<Document> outbox = doc.getList(OUTBOX, Document.class);
+        if (!outbox.isEmpty()) {
+            relay.publishCreated(collection.getNamespace().getCollectionName(), doc.get("_id"), outbox);
+        }
     }
 
     /**
@@ -100,8 +108,8 @@ public final class OutboxStore {
      * @return the ids that were stored
      */
     public Set<Object> insertAll(List<Document> prepared) {
-        return writeAll(prepared.stream().map(InsertOneModel::new).toList(),
-                prepared.stream().map(d -> d.get("_id")).toList());
+        return write(prepared.stream().map(InsertOneModel::new).toList(),
+                prepared.stream().map(d -> d.get("_id")).toList(), prepared);
     }
 
     /**
@@ -114,6 +122,11 @@ public final class OutboxStore {
      * @throws MongoBulkWriteException when a write failed for another reason than a duplicate key
      */
     public Set<Object> writeAll(List<? extends WriteModel<Document>> writes, List<?> ids) {
+        return write(writes, ids, null);
+    }
+
+    /** @param inserted the documents the writes insert, in the same order, or null: the relay reads them back */
+    private Set<Object> write(List<? extends WriteModel<Document>> writes, List<?> ids, List<Document> inserted) {
         if (writes.isEmpty()) {
             return Set.of();
         }
@@ -132,7 +145,11 @@ public final class OutboxStore {
         for (int i = 0; i < writes.size(); i++) {
             if (!refused.contains(i)) {
                 written.add(ids.get(i));
-                relay.publishSoon(name, ids.get(i));
+                if (inserted == null) {
+                    relay.publishSoon(name, ids.get(i));
+                } else {
+                    created(inserted.get(i));
+                }
             }
         }
         if (failure != null) {
