@@ -94,12 +94,14 @@ public final class GatewayBenchmark {
             long jitThroughput = BenchProcesses.compilerMillis() - jitBefore;
             jitBefore = BenchProcesses.compilerMillis();
             long[] gcBefore = gc();
+            long reclaimBefore = BenchProcesses.kernelReclaimNanos();
             Window gatewayLatency = fixedRate(client, viaGateway, token, rate, seconds);
             Window directLatency = fixedRate(client, direct, token, rate, seconds);
             List<Window> together = FixedRateLoad.run(List.of(viaGateway, direct), token, rate, seconds);
             long jitLatency = BenchProcesses.compilerMillis() - jitBefore;
             long gatewayJit = gateway.jitMillis() - gatewayJitBefore;
             long[] gcAfter = gc();
+            long reclaimAfter = BenchProcesses.kernelReclaimNanos();
             String latencyDir = System.getProperty("bench.latencyDir");
             if (latencyDir != null) {
                 gatewayLatency.save(Path.of(latencyDir, "through-gateway.txt"));
@@ -130,6 +132,10 @@ public final class GatewayBenchmark {
             System.out.printf("  (JIT compiler busy %.1f s of these %d s; %d garbage collections, %d ms in all, in the"
                     + " benchmark's JVM, which holds %s the stub and the load generator)%n", jitLatency / 1e3, 3 * seconds,
                     gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], fork ? "" : "the gateway,");
+            if (reclaimBefore >= 0 && reclaimAfter >= 0) {
+                System.out.printf("  the kernel's DAMON memory sampler (kdamond) ran for %.2f s of these %d s,"
+                        + " outside both JVMs%n", (reclaimAfter - reclaimBefore) / 1e9, 3 * seconds);
+            }
             if (gatewayGc != null) {
                 System.out.println("  gateway process, whole run: " + gatewayGc);
                 System.out.printf("  gateway process's JIT compiler busy %.1f s during the measured %d s%n",

@@ -58,6 +58,31 @@ public final class BenchProcesses {
                 .map(e -> String.format("%s %.2f ms", e.getKey(), e.getValue() / 1e6 / Math.max(1, units))).toList());
     }
 
+    /**
+     * CPU time the kernel's DAMON threads ({@code kdamond}) have used so far, in nanoseconds, or -1 where none runs.
+     * On this kind of machine one samples the guest's memory every 512 ms for the host's page reclaim and takes a core
+     * for 2-18 ms each time: requests in flight then share the other core, which shows in a p99 of a few ms.
+     */
+    public static long kernelReclaimNanos() {
+        Path kdamonds = Path.of("/sys/kernel/mm/damon/admin/kdamonds");
+        if (!Files.isDirectory(kdamonds)) {
+            return -1;
+        }
+        long total = -1;
+        try (var dirs = Files.list(kdamonds)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                String pid = Files.readString(dir.resolve("pid")).trim();
+                if (!pid.isEmpty() && !"-1".equals(pid)) {
+                    String run = Files.readString(Path.of("/proc", pid, "schedstat")).split(" ")[0];
+                    total = Math.max(total, 0) + Long.parseLong(run);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return total;
+    }
+
     /** Milliseconds this JVM's JIT compilers have spent so far (their threads' time, summed). */
     public static long compilerMillis() {
         var compiler = ManagementFactory.getCompilationMXBean();
