@@ -59,8 +59,9 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Map<String, MongoCollection<Document>> collections = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
     /**
-     * The documents sweeps published from since the hint queue was last empty, by collection: a creation's hint still
-     * queued for one of them must not publish its events a second time.
+     * The documents the last sweep published from, by collection: a creation's hint queued before the sweep read the
+     * document must not publish its events a second time. The relay works off every hint queued before a sweep
+     * before it starts the next, so one sweep's documents are all it needs to remember.
      */
     private final Map<String, Set<Object>> swept = new ConcurrentHashMap<>();
     private volatile Consumer<List<PendingEvent>> afterPublish = events -> { };
@@ -162,6 +163,8 @@ public final class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 if (System.nanoTime() >= nextSweep) {
+                    publishQueued();
+                    swept.clear();
                     boolean failed = failedSinceSweep;
                     failedSinceSweep = false;
                     foundLeftovers = false;
@@ -197,9 +200,6 @@ public final class OutboxRelay implements SmartLifecycle {
     public int sweep() {
         int published = 0;
         Instant leftBehind = clock.instant().minus(settings.sweepInterval());
-        if (hints.isEmpty()) {
-            swept.clear();
-        }
         for (MongoCollection<Document> collection : collections.values()) {
             List<Document> docs;
             int round;
@@ -217,6 +217,19 @@ public final class OutboxRelay implements SmartLifecycle {
             } while (docs.size() == settings.batchSize() && round > 0 && running);
         }
         return published;
+    }
+
+    /** Works off the hints queued so far (not those that keep arriving meanwhile), a batch at a time. */
+    private void publishQueued() {
+        for (int left = hints.size(); left > 0; ) {
+            List<Hint> batch = new ArrayList<>();
+            hints.drainTo(batch, Math.min(left, settings.batchSize() * 4));
+            if (batch.isEmpty()) {
+                return;
+            }
+            left -= batch.size();
+            publishHinted(batch);
+        }
     }
 
     private void publishHinted(List<Hint> batch) {

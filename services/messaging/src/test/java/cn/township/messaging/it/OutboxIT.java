@@ -8,6 +8,7 @@ import cn.township.contracts.intake.TicketReceived;
 import cn.township.infra.testing.ServiceIntegrationTest;
 import cn.township.infra.testing.TestInfrastructure;
 import cn.township.messaging.consume.InboundEvent;
+import cn.township.messaging.outbox.OutboxRelay;
 import cn.township.messaging.outbox.OutboxStore;
 import cn.township.messaging.outbox.RelayProbe;
 import cn.township.messaging.trace.TraceContext;
@@ -61,6 +62,8 @@ class OutboxIT {
     ConcurrentKafkaListenerContainerFactory<String, InboundEvent> factory;
     @Autowired
     RelayProbe relayProbe;
+    @Autowired
+    OutboxRelay relay;
 
     @Test
     void aStoredEventIsPublishedAsACloudEventAndLeavesTheDocument() {
@@ -174,8 +177,9 @@ class OutboxIT {
 
     @Test
     void aSweepThatPublishedInsertsBeforeTheirHintsLeavesEachPublishedOnce() {
-        // with the relay stopped, inserts queue their hints; on start the relay sweeps first, publishing the events
-        // from the documents, and then works through the queued hints, which must not publish them again
+        // with the relay's thread stopped, inserts queue their hints (each carrying its events) and a sweep publishes
+        // the events from the documents, as one running while the hints wait would; on start the relay works
+        // through the queued hints, which must not publish them again
         String village = "v-" + UUID.randomUUID();
         List<String> keys = new ArrayList<>();
         relayProbe.withRelayStopped(() -> {
@@ -184,6 +188,7 @@ class OutboxIT {
                 keys.add(t.ticketId());
                 tickets.insert(new Document("_id", t.ticketId()).append("status", "RECEIVED"), List.of(t));
             }
+            assertThat(relay.sweep()).as("the sweep publishes every event still in a document").isGreaterThanOrEqualTo(30);
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> counter.count(village) == 30);
         assertThat(readAll(Topics.INTAKE_TICKETS).stream().filter(r -> keys.contains(r.key())))
