@@ -5,10 +5,7 @@ import cn.township.contracts.Topics;
 import cn.township.security.test.KeycloakTokens;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -408,15 +405,12 @@ public final class FaultDrills {
      * {@code wanted} to {@code merged} (case id → the case it joined).
      */
     private static void findMerged(MongoClient mongo, Set<String> wanted, Set<String> opened, Map<String, String> merged) {
-        List<String> waiting = wanted.stream().filter(id -> !opened.contains(id)).map(id -> id.substring(2)).toList();
-        MongoCollection<Document> index = mongo.getDatabase("dispatch").getCollection("tickets");
-        for (int i = 0; i < waiting.size(); i += 1_000) {
-            for (Document d : index.find(Filters.in("_id", waiting.subList(i, Math.min(waiting.size(), i + 1_000))))) {
-                if (d.getString("caseId") != null && wanted.remove("C-" + d.getString("_id"))) {
-                    merged.put("C-" + d.getString("_id"), d.getString("caseId"));
-                }
-            }
-        }
+        List<String> waiting = wanted.stream().filter(id -> !opened.contains(id)).toList();
+        PlatformBenchmark.mergedCases(mongo.getDatabase("dispatch").getCollection("tickets"), waiting)
+                .forEach((caseId, joined) -> {
+                    wanted.remove(caseId);
+                    merged.put(caseId, joined);
+                });
     }
 
     void platformUp() throws IOException, InterruptedException {

@@ -31,10 +31,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -234,13 +236,28 @@ public final class PlatformBenchmark {
 
     /** @return how many of the tickets still waiting dispatch has merged into an existing case (they stop waiting) */
     private int forgetMerged(MongoCollection<Document> mergedTickets) {
-        List<String> waiting = pushedAt.keySet().stream().map(key -> key.substring(2)).toList();
         int merged = 0;
-        for (int i = 0; i < waiting.size(); i += 1_000) {
-            for (Document d : mergedTickets.find(com.mongodb.client.model.Filters.in("_id",
-                    waiting.subList(i, Math.min(waiting.size(), i + 1_000)))).projection(new Document("_id", 1))) {
-                if (pushedAt.remove("C-" + d.getString("_id")) != null) {
-                    merged++;
+        for (String caseId : mergedCases(mergedTickets, pushedAt.keySet()).keySet()) {
+            if (pushedAt.remove(caseId) != null) {
+                merged++;
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * Of the cases named (each {@code C-<ticket id>}), those dispatch never opened because it merged their ticket
+     * into the case of an earlier ticket intake linked it to, read from dispatch's ticket index: case id → the case
+     * the ticket joined.
+     */
+    static Map<String, String> mergedCases(MongoCollection<Document> dispatchTickets, Collection<String> caseIds) {
+        List<String> ticketIds = caseIds.stream().map(id -> id.substring(2)).toList();
+        Map<String, String> merged = new TreeMap<>();
+        for (int i = 0; i < ticketIds.size(); i += 1_000) {
+            for (Document d : dispatchTickets.find(com.mongodb.client.model.Filters.in("_id",
+                    ticketIds.subList(i, Math.min(ticketIds.size(), i + 1_000))))) {
+                if (d.getString("caseId") != null) {
+                    merged.put("C-" + d.getString("_id"), d.getString("caseId"));
                 }
             }
         }

@@ -320,10 +320,13 @@ final class DiskBackend extends H2Backend {
             }
             Document condition = oneCondition(query);
             return reading(() -> {
-                for (Index<Object> index : condition == null ? List.<Index<Object>>of() : getIndexes()) {
-                    long counted = index instanceof SecondaryIndex secondary ? secondary.countEqual(condition) : -1;
-                    if (counted >= 0) {
-                        return counted;
+                if (condition != null) {
+                    for (Index<Object> index : getIndexes()) {
+                        long counted = index instanceof SecondaryIndex secondary
+                                ? secondary.countEqual(condition) : -1;
+                        if (counted >= 0) {
+                            return counted;
+                        }
                     }
                 }
                 Stream<Object> stored = getIndexes().stream().filter(index -> index.canHandle(query)).findFirst()

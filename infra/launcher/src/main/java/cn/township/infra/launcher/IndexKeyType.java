@@ -122,6 +122,8 @@ final class IndexKeyType extends BasicDataType<Object> {
         return fallback.compare(a, b);
     }
 
+    // compareKeys and compareLists are the same loop over two types with no common view: one loop taking accessor
+    // lambdas allocated two of them per comparison, on the server's hottest path
     private int compareKeys(KeyValue x, KeyValue y) {
         int n = Math.min(x.size(), y.size());
         for (int i = 0; i < n; i++) {
