@@ -137,6 +137,63 @@ class Open311IT {
                 .isEqualTo(id);
     }
 
+    /**
+     * Dispatch publishes in bursts: each case's opening and sign-off back to back, one opening delivered twice. Each
+     * request shows its own case's agency and deadline, and its history lists the opening once, before the sign-off.
+     */
+    @Test
+    void aBurstOfCaseEventsLeavesEachRequestItsOwnHistoryInOrderAndAReplayChangesNothing() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Http.Reply created = client().post("/open311/v2/requests.json", "application/x-www-form-urlencoded",
+                    form(pothole()));
+            assertThat(created.status()).as(created.toString()).isEqualTo(200);
+            ids.add(created.json().get(0).get("service_request_id").asString());
+        }
+        Instant since = Instant.now().minusSeconds(60);
+        List<cn.township.contracts.DomainEvent> events = new java.util.ArrayList<>();
+        List<String> ceIds = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            Instant due = Instant.parse("2026-12-05T10:00:00Z").plusSeconds(3600L * i);
+            String department = i % 2 == 0 ? "construction" : "water";
+            String opened = "opened-" + id;
+            events.add(new CaseOpened("C-" + id, List.of(id), "OPEN311", "roads", "nancha", department, "NORMAL",
+                    false, Instant.now()));
+            ceIds.add(opened);
+            events.add(new CaseSignedOff("C-" + id, department, "nancha", "副乡长", "书记", due, due, Instant.now()));
+            ceIds.add("signed-" + id);
+            if (i == 3) {
+                events.add(events.get(events.size() - 2));
+                ceIds.add(opened);
+            }
+        }
+        dispatch.publishTogether(events, ceIds);
+
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            Instant due = Instant.parse("2026-12-05T10:00:00Z").plusSeconds(3600L * i);
+            await().atMost(Duration.ofSeconds(30)).until(() -> client().get("/open311/v2/requests/" + id + ".json")
+                    .json().get(0).path("expected_datetime").asString(""), due.toString()::equals);
+            JsonNode request = client().get("/open311/v2/requests/" + id + ".json").json().get(0);
+            assertThat(request.get("agency_responsible").asString()).isEqualTo(i % 2 == 0 ? "construction" : "water");
+            assertThat(request.get("status").asString()).isEqualTo("open");
+        }
+        JsonNode updates = client().get("/open311/v2/servicerequestupdates.json?start_date="
+                + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8)).json();
+        for (String id : ids) {
+            List<String> lines = new java.util.ArrayList<>();
+            updates.forEach(u -> {
+                if (u.get("service_request_id").asString().equals(id)) {
+                    lines.add(u.get("description").asString());
+                }
+            });
+            assertThat(lines).as(id).hasSize(2);
+            assertThat(lines.get(0)).startsWith("受理");
+            assertThat(lines.get(1)).startsWith("签批");
+        }
+    }
+
     @Test
     void postThenGetInXml() throws Exception {
         Http.Reply created = client().post("/open311/v2/requests.xml", "application/x-www-form-urlencoded", form(pothole()));
