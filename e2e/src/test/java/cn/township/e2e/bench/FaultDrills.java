@@ -502,6 +502,46 @@ public final class FaultDrills {
         System.out.printf("%s: %d of %d sampled cases readable in AWAITING_SIGN_OFF%n", drill,
                 Math.min(50, wanted.size()) - unreadable, Math.min(50, wanted.size()));
         check(unreadable == 0, drill + ": " + unreadable + " sampled cases not readable in AWAITING_SIGN_OFF: " + unreadableWhy);
+        ticketsShowTheirCases(wanted.stream().limit(50).toList(), secretary, drill);
+    }
+
+    /**
+     * The other side of each sampled case: the ticket in intake, as the city and the township read it, shows it in
+     * progress under its case (intake applied the CaseOpened, whatever was killed or restarted on the way). Intake
+     * follows the topic a moment behind, so each ticket gets up to 60 s in all.
+     */
+    void ticketsShowTheirCases(List<String> caseIds, String token, String drill) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, String> behind = new java.util.TreeMap<>();
+        for (String caseId : caseIds) {
+            String ticketId = caseId.substring("C-".length());
+            String last = "";
+            while (true) {
+                try {
+                    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(gateway + "/api/intake/v1/tickets/" + ticketId))
+                            .header("Authorization", "Bearer " + token).GET());
+                    last = r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length()));
+                    if (r.statusCode() == 200 && r.body().contains("\"status\":\"IN_PROGRESS\"")
+                            && r.body().contains("\"caseId\":\"" + caseId + "\"")) {
+                        break;
+                    }
+                    if (System.nanoTime() < deadline) {
+                        waitAsAsked(r.statusCode() == 429 ? r : null);
+                        continue;
+                    }
+                } catch (Exception e) {
+                    last = e.toString();
+                    if (System.nanoTime() < deadline) {
+                        continue;
+                    }
+                }
+                behind.put(ticketId, last);
+                break;
+            }
+        }
+        System.out.printf("%s: %d of %d sampled tickets in intake IN_PROGRESS under their case%n", drill,
+                caseIds.size() - behind.size(), caseIds.size());
+        check(behind.isEmpty(), drill + ": " + behind.size() + " sampled tickets not IN_PROGRESS under their case in intake: " + behind);
     }
 
     /**
