@@ -514,34 +514,37 @@ public final class FaultDrills {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<String, String> behind = new java.util.TreeMap<>();
         for (String caseId : caseIds) {
-            String ticketId = caseId.substring("C-".length());
-            String last = "";
-            while (true) {
-                try {
-                    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(gateway + "/api/intake/v1/tickets/" + ticketId))
-                            .header("Authorization", "Bearer " + token).GET());
-                    last = r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length()));
-                    if (r.statusCode() == 200 && r.body().contains("\"status\":\"IN_PROGRESS\"")
-                            && r.body().contains("\"caseId\":\"" + caseId + "\"")) {
-                        break;
-                    }
-                    if (System.nanoTime() < deadline) {
-                        waitAsAsked(r.statusCode() == 429 ? r : null);
-                        continue;
-                    }
-                } catch (Exception e) {
-                    last = e.toString();
-                    if (System.nanoTime() < deadline) {
-                        continue;
-                    }
-                }
-                behind.put(ticketId, last);
-                break;
+            String why = ticketBehindItsCase(caseId, token, deadline);
+            if (why != null) {
+                behind.put(caseId.substring("C-".length()), why);
             }
         }
         System.out.printf("%s: %d of %d sampled tickets in intake IN_PROGRESS under their case%n", drill,
                 caseIds.size() - behind.size(), caseIds.size());
         check(behind.isEmpty(), drill + ": " + behind.size() + " sampled tickets not IN_PROGRESS under their case in intake: " + behind);
+    }
+
+    /** Null once the case's ticket reads IN_PROGRESS under it; the last answer if it still does not at the deadline. */
+    private String ticketBehindItsCase(String caseId, String token, long deadline) {
+        URI ticket = URI.create(gateway + "/api/intake/v1/tickets/" + caseId.substring("C-".length()));
+        while (true) {
+            HttpResponse<String> r = null;
+            String last;
+            try {
+                r = send(HttpRequest.newBuilder(ticket).header("Authorization", "Bearer " + token).GET());
+                if (r.statusCode() == 200 && r.body().contains("\"status\":\"IN_PROGRESS\"")
+                        && r.body().contains("\"caseId\":\"" + caseId + "\"")) {
+                    return null;
+                }
+                last = r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length()));
+            } catch (Exception e) {
+                last = e.toString();
+            }
+            if (System.nanoTime() >= deadline) {
+                return last;
+            }
+            waitAsAsked(r != null && r.statusCode() == 429 ? r : null);
+        }
     }
 
     /**
